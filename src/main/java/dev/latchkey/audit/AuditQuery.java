@@ -1,0 +1,36 @@
+package dev.latchkey.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.latchkey.system.InvalidRequest;
+import dev.latchkey.system.OrganisationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of one organisation's trail between two instants, at most {@link #MAX_SPAN}
+ * apart.
+ */
+public record AuditQuery(OrganisationId organisation, Instant from, Instant to, @Nullable String actor,
+		@Nullable AuditEventType type, int page, int size) {
+
+	public static final Duration MAX_SPAN = Duration.ofDays(90);
+
+	public static final int MAX_PAGE_SIZE = 500;
+
+	public AuditQuery {
+		if (!from.isBefore(to)) {
+			throw new InvalidRequest("'from' must be before 'to'.");
+		}
+		if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
+			throw new InvalidRequest("A query covers at most 90 days; narrow 'from' and 'to'.");
+		}
+		if (page < 0) {
+			throw new InvalidRequest("'page' must be 0 or more.");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidRequest("'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
+		}
+	}
+
+}

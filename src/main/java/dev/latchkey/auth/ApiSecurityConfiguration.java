@@ -1,0 +1,76 @@
+package dev.latchkey.auth;
+
+import dev.latchkey.token.TokenVerification;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * One filter chain per surface: {@code /api/**} is stateless and authenticated by tokens
+ * only (no cookies, so no CSRF exposure); the rest serves health, the OpenAPI document
+ * and, later, the console.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ApiSecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenVerification verification,
+			RefusedAuthentications refusals) throws Exception {
+		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(verification));
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> Challenges.authenticationRequired(response)))
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, refusals), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
+					"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.access(fromLoopback())
+			.anyRequest()
+			.denyAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable);
+		return http.build();
+	}
+
+	/** Metrics are for the operator's local scraper, not for the world. */
+	private static AuthorizationManager<RequestAuthorizationContext> fromLoopback() {
+		return (authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest().getRemoteAddr()));
+	}
+
+	private static boolean isLoopback(String address) {
+		return address.startsWith("127.") || "::1".equals(address) || "0:0:0:0:0:0:0:1".equals(address);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.latchkey.auth;
+
+import java.io.IOException;
+import java.util.Collections;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads the token of an API call from {@code Authorization: Bearer <token>} (RFC 6750) or
+ * a {@code token: <token>} header, and refuses tokens sent in a query string or form
+ * body, which end up in logs and browser histories.
+ */
+final class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "bearer ";
+
+	private final AuthenticationManager authentication;
+
+	private final RefusedAuthentications refusals;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	TokenAuthenticationFilter(AuthenticationManager authentication, RefusedAuthentications refusals) {
+		this.authentication = authentication;
+		this.refusals = refusals;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (tokenInParameters(request)) {
+			Challenges.invalidRequest(response,
+					"Tokens are not accepted in the query string or form body. Send 'Authorization: Bearer <token>'.");
+			return;
+		}
+		String bearer = bearerToken(request);
+		String header = request.getHeader("token");
+		if (bearer != null && header != null) {
+			Challenges.invalidRequest(response, "Send the token in one header only.");
+			return;
+		}
+		String presented = (bearer != null) ? bearer : header;
+		if (presented != null) {
+			try {
+				Authentication result = this.authentication
+					.authenticate(new PresentedToken(presented.strip(), request.getRemoteAddr()));
+				SecurityContext context = this.contexts.createEmptyContext();
+				context.setAuthentication(result);
+				this.contexts.setContext(context);
+			}
+			catch (InvalidToken ex) {
+				this.refusals.record(ex.verification(), request.getRemoteAddr());
+				Challenges.invalidToken(response);
+				return;
+			}
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.contexts.clearContext();
+		}
+	}
+
+	private static @Nullable String bearerToken(HttpServletRequest request) {
+		for (String value : Collections.list(request.getHeaders("Authorization"))) {
+			if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+				return value.substring(BEARER.length());
+			}
+		}
+		return null;
+	}
+
+	private static boolean tokenInParameters(HttpServletRequest request) {
+		return request.getParameter("access_token") != null || request.getParameter("token") != null;
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.latchkey.system;
+
+/**
+ * A refusal that the caller can understand and act on. Subclasses are named for what
+ * happened ({@code TokenExpired}, {@code TokenLimitReached}); the message is the
+ * problem's {@code detail} and must never carry a secret or an internal.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+	private final ProblemType type;
+
+	protected ProblemException(ProblemType type, String detail) {
+		super(detail, null, false, false);
+		this.type = type;
+	}
+
+	public ProblemType type() {
+		return this.type;
+	}
+
+}

@@ -1,0 +1,258 @@
+package dev.latchkey.token;
+
+import java.time.Instant;
+
+import dev.latchkey.system.Actor;
+import dev.latchkey.system.OrganisationId;
+import dev.latchkey.system.UserId;
+import dev.latchkey.token.TokenProblems.OwnerDeactivated;
+import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
+import dev.latchkey.token.TokenProblems.TokenExpired;
+import dev.latchkey.token.TokenProblems.TokenLeaked;
+import dev.latchkey.user.User;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A personal API token. It owns its life cycle: it is issued active, can be revoked
+ * (which is harmless to repeat), re-approved while it has not expired, and expires when
+ * the clock passes {@code expiresAt}, whatever its stored status says. It holds the
+ * digest of its secret, never the secret.
+ */
+public final class ApiToken {
+
+	private final TokenId id;
+
+	private final UserId ownerId;
+
+	private final OrganisationId organisationId;
+
+	private final TokenName name;
+
+	private final @Nullable String description;
+
+	private final TokenDigest digest;
+
+	private final String hint;
+
+	private final Instant createdAt;
+
+	private final String createdBy;
+
+	private final Instant expiresAt;
+
+	private TokenStatus status;
+
+	private @Nullable StatusReason statusReason;
+
+	private @Nullable Instant revokedAt;
+
+	private @Nullable String revokedBy;
+
+	private final @Nullable Instant lastUsedAt;
+
+	private final @Nullable String lastUsedIp;
+
+	ApiToken(TokenId id, UserId ownerId, OrganisationId organisationId, TokenName name, @Nullable String description,
+			TokenDigest digest, String hint, Instant createdAt, String createdBy, Instant expiresAt, TokenStatus status,
+			@Nullable StatusReason statusReason, @Nullable Instant revokedAt, @Nullable String revokedBy,
+			@Nullable Instant lastUsedAt, @Nullable String lastUsedIp) {
+		this.id = id;
+		this.ownerId = ownerId;
+		this.organisationId = organisationId;
+		this.name = name;
+		this.description = description;
+		this.digest = digest;
+		this.hint = hint;
+		this.createdAt = createdAt;
+		this.createdBy = createdBy;
+		this.expiresAt = expiresAt;
+		this.status = status;
+		this.statusReason = statusReason;
+		this.revokedAt = revokedAt;
+		this.revokedBy = revokedBy;
+		this.lastUsedAt = lastUsedAt;
+		this.lastUsedIp = lastUsedIp;
+	}
+
+	/**
+	 * A new, active token for the owner. The caller has checked the limit and the
+	 * lifetime.
+	 */
+	static ApiToken issue(User owner, TokenName name, @Nullable String description, TokenSecret secret, Actor createdBy,
+			Instant now, Instant expiresAt) {
+		if (!expiresAt.isAfter(now)) {
+			throw new IllegalArgumentException("A token must expire after it is created");
+		}
+		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, secret.digest(),
+				secret.hint(), now, createdBy.reference(), expiresAt, TokenStatus.ACTIVE, null, null, null, null, null);
+	}
+
+	/**
+	 * The status as of {@code now}: past its expiry a token is expired, whatever is
+	 * stored.
+	 */
+	public TokenStatus status(Instant now) {
+		return isExpired(now) ? TokenStatus.EXPIRED : this.status;
+	}
+
+	public @Nullable StatusReason statusReason(Instant now) {
+		return isExpired(now) ? StatusReason.EXPIRED : this.statusReason;
+	}
+
+	public boolean isActive(Instant now) {
+		return status(now) == TokenStatus.ACTIVE;
+	}
+
+	public boolean isExpired(Instant now) {
+		return this.status == TokenStatus.EXPIRED || !now.isBefore(this.expiresAt);
+	}
+
+	/**
+	 * Expired tokens free their slot; active and revoked ones hold it, since revoked ones
+	 * can come back.
+	 */
+	public boolean countsTowardLimit(Instant now) {
+		return !isExpired(now);
+	}
+
+	/**
+	 * Revokes the token. Revoking a token that is not active changes nothing, except that
+	 * a leak report makes an already revoked token permanently un-re-approvable.
+	 * @return whether anything changed
+	 */
+	boolean revoke(Actor by, StatusReason reason, Instant now) {
+		if (reason == StatusReason.EXPIRED) {
+			throw new IllegalArgumentException("Expiry is not a revocation");
+		}
+		TokenStatus current = status(now);
+		boolean escalateToLeaked = current == TokenStatus.REVOKED && reason == StatusReason.LEAKED
+				&& this.statusReason != StatusReason.LEAKED;
+		if (current != TokenStatus.ACTIVE && !escalateToLeaked) {
+			return false;
+		}
+		this.status = TokenStatus.REVOKED;
+		this.statusReason = reason;
+		this.revokedAt = now;
+		this.revokedBy = by.reference();
+		return true;
+	}
+
+	/**
+	 * Makes a revoked token active again, with the same secret.
+	 * @return whether anything changed (re-approving an active token is harmless)
+	 * @throws TokenExpired if the token has expired
+	 * @throws TokenLeaked if it was revoked because it leaked
+	 * @throws OwnerDeactivated if its owner is deactivated
+	 * @throws OwnerUnlicensed if its owner holds no license
+	 */
+	boolean reapprove(User owner, Instant now) {
+		if (!owner.id().equals(this.ownerId)) {
+			throw new IllegalArgumentException("Not this token's owner");
+		}
+		TokenStatus current = status(now);
+		if (current == TokenStatus.EXPIRED) {
+			throw new TokenExpired();
+		}
+		if (current == TokenStatus.ACTIVE) {
+			return false;
+		}
+		if (this.statusReason == StatusReason.LEAKED) {
+			throw new TokenLeaked();
+		}
+		if (!owner.isActive()) {
+			throw new OwnerDeactivated();
+		}
+		if (!owner.licensed()) {
+			throw new OwnerUnlicensed();
+		}
+		this.status = TokenStatus.ACTIVE;
+		this.statusReason = null;
+		this.revokedAt = null;
+		this.revokedBy = null;
+		return true;
+	}
+
+	/**
+	 * Stores the expiry once the clock has passed it.
+	 * @return whether anything changed
+	 */
+	boolean markExpired(Instant now) {
+		if (this.status == TokenStatus.EXPIRED || now.isBefore(this.expiresAt)) {
+			return false;
+		}
+		this.status = TokenStatus.EXPIRED;
+		this.statusReason = StatusReason.EXPIRED;
+		return true;
+	}
+
+	public TokenId id() {
+		return this.id;
+	}
+
+	public UserId ownerId() {
+		return this.ownerId;
+	}
+
+	public OrganisationId organisationId() {
+		return this.organisationId;
+	}
+
+	public TokenName name() {
+		return this.name;
+	}
+
+	public @Nullable String description() {
+		return this.description;
+	}
+
+	TokenDigest digest() {
+		return this.digest;
+	}
+
+	public String hint() {
+		return this.hint;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public String createdBy() {
+		return this.createdBy;
+	}
+
+	public Instant expiresAt() {
+		return this.expiresAt;
+	}
+
+	/** The status as stored, without looking at the clock. */
+	TokenStatus storedStatus() {
+		return this.status;
+	}
+
+	@Nullable StatusReason storedStatusReason() {
+		return this.statusReason;
+	}
+
+	public @Nullable Instant revokedAt() {
+		return this.revokedAt;
+	}
+
+	public @Nullable String revokedBy() {
+		return this.revokedBy;
+	}
+
+	public @Nullable Instant lastUsedAt() {
+		return this.lastUsedAt;
+	}
+
+	public @Nullable String lastUsedIp() {
+		return this.lastUsedIp;
+	}
+
+	@Override
+	public String toString() {
+		return "ApiToken[id=" + this.id + ", name=" + this.name + ", status=" + this.status + "]";
+	}
+
+}

@@ -1,0 +1,177 @@
+package dev.latchkey.token;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.latchkey.system.OrganisationId;
+import dev.latchkey.system.Sql;
+import dev.latchkey.system.UserId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tokens, in plain SQL. Reads join the owner for their username.
+ */
+@Repository
+public class ApiTokens {
+
+	private static final String SELECT_VIEW = """
+			select t.*, u.username as owner_username
+			from api_tokens t join users u on u.id = t.owner_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	ApiTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<TokenView> findById(TokenId id) {
+		return this.jdbc.sql(SELECT_VIEW + "where t.id = :id")
+			.param("id", id.value())
+			.query(ApiTokens::view)
+			.optional();
+	}
+
+	public List<TokenView> findByOwner(UserId owner) {
+		return this.jdbc.sql(SELECT_VIEW + "where t.owner_id = :owner order by t.created_at, t.id")
+			.param("owner", owner.value())
+			.query(ApiTokens::view)
+			.list();
+	}
+
+	public List<TokenView> findByOrganisation(OrganisationId organisation) {
+		return this.jdbc.sql(SELECT_VIEW + "where t.organisation_id = :org order by u.username, t.created_at, t.id")
+			.param("org", organisation.value())
+			.query(ApiTokens::view)
+			.list();
+	}
+
+	/**
+	 * The tokens that hold a slot of the owner's license: not deleted and not expired.
+	 */
+	long countHoldingSlot(UserId owner, Instant now) {
+		return this.jdbc.sql("""
+				select count(*) from api_tokens
+				where owner_id = :owner and status <> 'EXPIRED' and expires_at > :now
+				""").param("owner", owner.value()).param("now", Sql.time(now)).query(Long.class).single();
+	}
+
+	boolean nameTaken(UserId owner, TokenName name) {
+		return this.jdbc.sql("select count(*) from api_tokens where owner_id = :owner and name = :name")
+			.param("owner", owner.value())
+			.param("name", name.value())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	List<TokenView> findActiveByOwner(UserId owner) {
+		return this.jdbc.sql(SELECT_VIEW + "where t.owner_id = :owner and t.status = 'ACTIVE'")
+			.param("owner", owner.value())
+			.query(ApiTokens::view)
+			.list();
+	}
+
+	List<TokenView> findDueForExpiry(Instant now, int limit) {
+		return this.jdbc
+			.sql(SELECT_VIEW
+					+ "where t.status <> 'EXPIRED' and t.expires_at <= :now order by t.expires_at limit :limit")
+			.param("now", Sql.time(now))
+			.param("limit", limit)
+			.query(ApiTokens::view)
+			.list();
+	}
+
+	void insert(ApiToken token) {
+		this.jdbc.sql("""
+				insert into api_tokens (id, owner_id, organisation_id, name, description, digest, hint, status,
+				    status_reason, created_at, created_by, expires_at)
+				values (:id, :owner, :org, :name, :description, :digest, :hint, :status, :reason, :createdAt,
+				    :createdBy, :expiresAt)
+				""")
+			.param("id", token.id().value())
+			.param("owner", token.ownerId().value())
+			.param("org", token.organisationId().value())
+			.param("name", token.name().value())
+			.param("description", token.description())
+			.param("digest", token.digest().hex())
+			.param("hint", token.hint())
+			.param("status", token.storedStatus().name())
+			.param("reason", reason(token.storedStatusReason()))
+			.param("createdAt", Sql.time(token.createdAt()))
+			.param("createdBy", token.createdBy())
+			.param("expiresAt", Sql.time(token.expiresAt()))
+			.update();
+	}
+
+	/**
+	 * Stores a status change.
+	 * @return whether the row was changed: {@code false} when another transaction changed
+	 * the token since it was read
+	 */
+	boolean updateStatus(ApiToken token, TokenStatus expectedStatus, @Nullable StatusReason expectedReason) {
+		return this.jdbc.sql("""
+				update api_tokens set status = :status, status_reason = :reason, revoked_at = :revokedAt,
+				    revoked_by = :revokedBy
+				where id = :id and status = :expected and coalesce(status_reason, '-') = :expectedReason
+				""")
+			.param("id", token.id().value())
+			.param("status", token.storedStatus().name())
+			.param("reason", reason(token.storedStatusReason()))
+			.param("revokedAt", Sql.time(token.revokedAt()))
+			.param("revokedBy", token.revokedBy())
+			.param("expected", expectedStatus.name())
+			.param("expectedReason", (expectedReason != null) ? expectedReason.name() : "-")
+			.update() == 1;
+	}
+
+	void delete(TokenId id) {
+		this.jdbc.sql("delete from api_tokens where id = :id").param("id", id.value()).update();
+	}
+
+	void recordUse(TokenId id, Instant at, @Nullable String ip) {
+		this.jdbc.sql("""
+				update api_tokens set last_used_at = :at, last_used_ip = :ip
+				where id = :id and (last_used_at is null or last_used_at < :at)
+				""").param("id", id.value()).param("at", Sql.time(at)).param("ip", ip).update();
+	}
+
+	/**
+	 * What authentication needs to know about the token with this digest, its owner and
+	 * organisation.
+	 */
+	Optional<TokenCredential> findCredential(TokenDigest digest) {
+		return this.jdbc.sql("""
+				select t.id, t.name, t.digest, t.status, t.expires_at, t.organisation_id, t.owner_id,
+				       u.username, u.role, u.status as owner_status, u.licensed, o.name as organisation_name
+				from api_tokens t
+				join users u on u.id = t.owner_id and u.organisation_id = t.organisation_id
+				join organisations o on o.id = t.organisation_id
+				where t.digest = :digest
+				""").param("digest", digest.hex()).query(TokenCredential::from).optional();
+	}
+
+	private static @Nullable String reason(@Nullable StatusReason reason) {
+		return (reason != null) ? reason.name() : null;
+	}
+
+	private static TokenView view(ResultSet rs, int row) throws SQLException {
+		String reason = rs.getString("status_reason");
+		ApiToken token = new ApiToken(new TokenId(rs.getObject("id", UUID.class)),
+				new UserId(rs.getObject("owner_id", UUID.class)),
+				new OrganisationId(rs.getObject("organisation_id", UUID.class)), new TokenName(rs.getString("name")),
+				rs.getString("description"), new TokenDigest(rs.getString("digest")), rs.getString("hint"),
+				Sql.requiredInstant(rs, "created_at"), rs.getString("created_by"),
+				Sql.requiredInstant(rs, "expires_at"), TokenStatus.valueOf(rs.getString("status")),
+				(reason != null) ? StatusReason.valueOf(reason) : null, Sql.instant(rs, "revoked_at"),
+				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"));
+		return new TokenView(token, rs.getString("owner_username"));
+	}
+
+}

@@ -1,0 +1,11 @@
+package dev.latchkey.token;
+
+/**
+ * Why a presented token was refused. Recorded in the (aggregated) audit trail; never told
+ * to the caller, who gets the same answer for every reason.
+ */
+public enum RefusalReason {
+
+	NONE, MALFORMED, UNKNOWN, REVOKED, EXPIRED, OWNER_DEACTIVATED, OWNER_UNLICENSED
+
+}

@@ -1,0 +1,47 @@
+package dev.latchkey.token;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.latchkey.system.OrganisationId;
+import dev.latchkey.system.Role;
+import dev.latchkey.system.Sql;
+import dev.latchkey.system.UserId;
+
+/**
+ * What authentication needs of a token, read in one query with its owner and
+ * organisation, so that permissions follow the owner's current role, status and license.
+ */
+public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest digest, TokenStatus storedStatus,
+		Instant expiresAt, UserId ownerId, String username, Role role, boolean ownerActive, boolean ownerLicensed,
+		OrganisationId organisationId, String organisationName) {
+
+	/** Why a credential does not authenticate, or {@code null} if it does. */
+	RefusalReason refusal(Instant now) {
+		if (this.storedStatus == TokenStatus.EXPIRED || !now.isBefore(this.expiresAt)) {
+			return RefusalReason.EXPIRED;
+		}
+		if (this.storedStatus != TokenStatus.ACTIVE) {
+			return RefusalReason.REVOKED;
+		}
+		if (!this.ownerActive) {
+			return RefusalReason.OWNER_DEACTIVATED;
+		}
+		if (!this.ownerLicensed) {
+			return RefusalReason.OWNER_UNLICENSED;
+		}
+		return RefusalReason.NONE;
+	}
+
+	static TokenCredential from(ResultSet rs, int row) throws SQLException {
+		return new TokenCredential(new TokenId(rs.getObject("id", UUID.class)), rs.getString("name"),
+				new TokenDigest(rs.getString("digest")), TokenStatus.valueOf(rs.getString("status")),
+				Sql.requiredInstant(rs, "expires_at"), new UserId(rs.getObject("owner_id", UUID.class)),
+				rs.getString("username"), Role.valueOf(rs.getString("role")),
+				"ACTIVE".equals(rs.getString("owner_status")), rs.getBoolean("licensed"),
+				new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"));
+	}
+
+}

@@ -1,0 +1,281 @@
+package dev.latchkey.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.latchkey.audit.AuditEntry;
+import dev.latchkey.audit.AuditEventType;
+import dev.latchkey.audit.AuditTrail;
+import dev.latchkey.organisation.OrganisationPolicies;
+import dev.latchkey.organisation.Organisations;
+import dev.latchkey.system.Actor;
+import dev.latchkey.system.Forbidden;
+import dev.latchkey.system.InvalidRequest;
+import dev.latchkey.system.NotFound;
+import dev.latchkey.system.OrganisationId;
+import dev.latchkey.system.Role;
+import dev.latchkey.system.UserId;
+import dev.latchkey.token.TokenProblems.InvalidExpiry;
+import dev.latchkey.token.TokenProblems.OwnerDeactivated;
+import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
+import dev.latchkey.token.TokenProblems.TokenLimitReached;
+import dev.latchkey.token.TokenProblems.TokenNameTaken;
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The token use cases. Each checks the actor's permission, asks the {@link ApiToken} to
+ * change, stores it and records the audit event, in one transaction. A token of another
+ * organisation, or another user's token seen by a non-admin, answers 404 as if it did not
+ * exist.
+ */
+@Service
+public class TokenManagement {
+
+	private final ApiTokens tokens;
+
+	private final Users users;
+
+	private final Organisations organisations;
+
+	private final TokenFormat format;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, TokenFormat format, AuditTrail audit,
+			Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.organisations = organisations;
+		this.format = format;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** An org admin creates a token for themself. */
+	@Transactional
+	public IssuedToken create(Actor actor, NewToken request) {
+		if (actor.kind() != Actor.Kind.USER || actor.userId() == null || actor.role() != Role.ORG_ADMIN) {
+			throw new Forbidden("Only organisation administrators create API tokens.");
+		}
+		return issue(actor, actor.userId(), request);
+	}
+
+	/** The operator issues a token for an org admin (the operator command line). */
+	@Transactional
+	public IssuedToken issueFor(Actor operator, UserId owner, NewToken request) {
+		if (operator.kind() != Actor.Kind.OPERATOR) {
+			throw new Forbidden("Only the operator issues tokens for other users.");
+		}
+		return issue(operator, owner, request);
+	}
+
+	@Transactional(readOnly = true)
+	public TokenView get(Actor actor, TokenId id) {
+		return visible(actor, id);
+	}
+
+	/** The actor's own tokens. */
+	@Transactional(readOnly = true)
+	public List<TokenView> listOwn(Actor actor) {
+		requireAdmin(actor);
+		return this.tokens.findByOwner(actor.userId());
+	}
+
+	/** All tokens of the actor's organisation. */
+	@Transactional(readOnly = true)
+	public List<TokenView> listOrganisation(Actor actor) {
+		requireAdmin(actor);
+		return this.tokens.findByOrganisation(actor.organisationId());
+	}
+
+	/** The tokens of one user of the actor's organisation. */
+	@Transactional(readOnly = true)
+	public List<TokenView> listOwnedBy(Actor actor, UserId owner) {
+		requireAdmin(actor);
+		this.users.findById(owner)
+			.filter((user) -> actor.canSee(user.organisationId()))
+			.orElseThrow(() -> new NotFound("user"));
+		return this.tokens.findByOwner(owner);
+	}
+
+	@Transactional
+	public TokenView revoke(Actor actor, TokenId id) {
+		TokenView view = visible(actor, id);
+		ApiToken token = view.token();
+		StatusReason reason = actor.is(token.ownerId()) ? StatusReason.REVOKED_BY_OWNER : StatusReason.REVOKED_BY_ADMIN;
+		revoke(actor, view, reason);
+		return view;
+	}
+
+	@Transactional
+	public TokenView reapprove(Actor actor, TokenId id) {
+		TokenView view = visible(actor, id);
+		ApiToken token = view.token();
+		if (!actor.administers(token.organisationId())) {
+			throw new Forbidden("Only organisation administrators re-approve tokens.");
+		}
+		User owner = this.users.lockById(token.ownerId()).orElseThrow(() -> new NotFound("token"));
+		TokenStatus before = token.storedStatus();
+		StatusReason reasonBefore = token.storedStatusReason();
+		if (token.reapprove(owner, this.clock.instant()) && this.tokens.updateStatus(token, before, reasonBefore)) {
+			record(AuditEventType.TOKEN_REAPPROVED, actor, view, null);
+		}
+		return view;
+	}
+
+	@Transactional
+	public void delete(Actor actor, TokenId id) {
+		TokenView view = visible(actor, id);
+		this.tokens.delete(id);
+		record(AuditEventType.TOKEN_DELETED, actor, view, "owner=" + view.ownerUsername());
+	}
+
+	/**
+	 * Revokes every active token of a user, e.g. when the user is deactivated, loses
+	 * their license or logs out.
+	 * @return how many tokens were revoked
+	 */
+	@Transactional
+	public int revokeAllOf(Actor actor, UserId owner, StatusReason reason) {
+		int revoked = 0;
+		for (TokenView view : this.tokens.findActiveByOwner(owner)) {
+			if (actor.canSee(view.token().organisationId()) && revoke(actor, view, reason)) {
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
+	/**
+	 * Stores the expiry of tokens whose time has passed, one audit event each.
+	 * @return how many tokens were marked
+	 */
+	@Transactional
+	public int expireDue(int batchSize) {
+		Instant now = this.clock.instant();
+		int expired = 0;
+		for (TokenView view : this.tokens.findDueForExpiry(now, batchSize)) {
+			TokenStatus before = view.token().storedStatus();
+			StatusReason reasonBefore = view.token().storedStatusReason();
+			if (view.token().markExpired(now) && this.tokens.updateStatus(view.token(), before, reasonBefore)) {
+				record(AuditEventType.TOKEN_EXPIRED, Actor.system(), view, "expiresAt=" + view.token().expiresAt());
+				expired++;
+			}
+		}
+		return expired;
+	}
+
+	private IssuedToken issue(Actor actor, UserId ownerId, NewToken request) {
+		TokenName name = new TokenName(request.name());
+		if (request.description() != null && request.description().length() > 500) {
+			throw new InvalidRequest("'description' has at most 500 characters.");
+		}
+		User owner = this.users.lockById(ownerId).orElseThrow(() -> new NotFound("user"));
+		if (owner.role() != Role.ORG_ADMIN) {
+			throw new Forbidden("API tokens are issued to organisation administrators only.");
+		}
+		if (!owner.isActive()) {
+			throw new OwnerDeactivated();
+		}
+		if (!owner.licensed()) {
+			throw new OwnerUnlicensed();
+		}
+		OrganisationPolicies policies = this.organisations.findById(owner.organisationId())
+			.orElseThrow(() -> new NotFound("organisation"))
+			.policies();
+		Instant now = this.clock.instant();
+		Instant expiresAt = expiry(request, policies, now);
+		if (this.tokens.countHoldingSlot(owner.id(), now) >= policies.maxTokensPerLicense()) {
+			throw new TokenLimitReached(policies.maxTokensPerLicense());
+		}
+		if (this.tokens.nameTaken(owner.id(), name)) {
+			throw new TokenNameTaken(name);
+		}
+		TokenSecret secret = this.format.generate();
+		ApiToken token = ApiToken.issue(owner, name, request.description(), secret, actor, now, expiresAt);
+		this.tokens.insert(token);
+		TokenView view = new TokenView(token, owner.username());
+		record(AuditEventType.TOKEN_CREATED, actor, view, "owner=" + owner.username() + ", expiresAt=" + expiresAt);
+		return new IssuedToken(view, secret);
+	}
+
+	private static Instant expiry(NewToken request, OrganisationPolicies policies, Instant now) {
+		if (request.expiresInDays() != null && request.expiresAt() != null) {
+			throw new InvalidExpiry("Give either 'expiresInDays' or 'expiresAt', not both.");
+		}
+		Instant expiresAt;
+		if (request.expiresInDays() != null) {
+			if (request.expiresInDays() < 1) {
+				throw new InvalidExpiry("'expiresInDays' must be at least 1.");
+			}
+			if (request.expiresInDays() > policies.maxTokenLifetimeDays()) {
+				throw new InvalidExpiry(tooLong(policies));
+			}
+			expiresAt = now.plus(Duration.ofDays(request.expiresInDays()));
+		}
+		else if (request.expiresAt() != null) {
+			expiresAt = request.expiresAt();
+		}
+		else {
+			expiresAt = now.plus(policies.defaultLifetime());
+		}
+		if (!expiresAt.isAfter(now)) {
+			throw new InvalidExpiry("'expiresAt' must be in the future.");
+		}
+		if (expiresAt.isAfter(now.plus(policies.maxLifetime()))) {
+			throw new InvalidExpiry(tooLong(policies));
+		}
+		return expiresAt;
+	}
+
+	private static String tooLong(OrganisationPolicies policies) {
+		return "A token lives at most " + policies.maxTokenLifetimeDays()
+				+ " days in this organisation; choose a shorter lifetime.";
+	}
+
+	private boolean revoke(Actor actor, TokenView view, StatusReason reason) {
+		ApiToken token = view.token();
+		TokenStatus before = token.storedStatus();
+		StatusReason reasonBefore = token.storedStatusReason();
+		if (token.revoke(actor, reason, this.clock.instant())
+				&& this.tokens.updateStatus(token, before, reasonBefore)) {
+			record(AuditEventType.TOKEN_REVOKED, actor, view, "reason=" + reason);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * The token if the actor may see it: the owner, or an admin of its organisation.
+	 * Anything else is answered as if the token did not exist.
+	 */
+	private TokenView visible(Actor actor, TokenId id) {
+		return this.tokens.findById(id)
+			.filter((view) -> actor.is(view.token().ownerId()) || actor.administers(view.token().organisationId()))
+			.orElseThrow(() -> new NotFound("token"));
+	}
+
+	private static void requireAdmin(Actor actor) {
+		OrganisationId organisation = actor.organisationId();
+		if (organisation == null || actor.userId() == null || !actor.administers(organisation)) {
+			throw new Forbidden("Only organisation administrators list API tokens.");
+		}
+	}
+
+	private void record(AuditEventType type, Actor actor, TokenView view, @Nullable String details) {
+		ApiToken token = view.token();
+		AuditEntry entry = AuditEntry.of(type, actor, token.organisationId())
+			.target("token", token.id(), token.name().value());
+		this.audit.record((details != null) ? entry.details(details) : entry);
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.latchkey.token.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import dev.latchkey.system.Actor;
+import dev.latchkey.system.UserId;
+import dev.latchkey.token.ApiToken;
+import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.NewToken;
+import dev.latchkey.token.StatusReason;
+import dev.latchkey.token.TokenId;
+import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenStatus;
+import dev.latchkey.token.TokenView;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Personal API tokens over HTTP (SPEC §5). The secret appears only in the create
+ * response, which is never cached.
+ */
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokenController {
+
+	private final TokenManagement tokens;
+
+	private final Clock clock;
+
+	TokenController(TokenManagement tokens, Clock clock) {
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal Actor actor,
+			@Valid @RequestBody CreateTokenRequest request) {
+		IssuedToken issued = this.tokens.create(actor,
+				new NewToken(request.name(), request.description(), request.expiresInDays(), request.expiresAt()));
+		TokenResponse token = TokenResponse.of(issued.view(), this.clock.instant());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.cacheControl(CacheControl.noStore())
+			.header("Pragma", "no-cache")
+			.body(new CreatedTokenResponse(issued.secret().reveal(), token));
+	}
+
+	@GetMapping
+	List<TokenResponse> list(@AuthenticationPrincipal Actor actor, @RequestParam @Nullable String owner) {
+		List<TokenView> views;
+		if (owner == null) {
+			views = this.tokens.listOwn(actor);
+		}
+		else if ("all".equals(owner)) {
+			views = this.tokens.listOrganisation(actor);
+		}
+		else {
+			views = this.tokens.listOwnedBy(actor, UserId.parse(owner));
+		}
+		Instant now = this.clock.instant();
+		return views.stream().map((view) -> TokenResponse.of(view, now)).toList();
+	}
+
+	@GetMapping("/{id}")
+	TokenResponse get(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		return TokenResponse.of(this.tokens.get(actor, TokenId.parse(id)), this.clock.instant());
+	}
+
+	@PostMapping("/{id}/revoke")
+	TokenResponse revoke(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		return TokenResponse.of(this.tokens.revoke(actor, TokenId.parse(id)), this.clock.instant());
+	}
+
+	@PostMapping("/{id}/reapprove")
+	TokenResponse reapprove(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		return TokenResponse.of(this.tokens.reapprove(actor, TokenId.parse(id)), this.clock.instant());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		this.tokens.delete(actor, TokenId.parse(id));
+	}
+
+	record CreateTokenRequest(@NotNull String name, @Nullable String description, @Nullable Integer expiresInDays,
+			@Nullable Instant expiresAt) {
+
+	}
+
+	record CreatedTokenResponse(String token, @JsonUnwrapped TokenResponse details) {
+
+		@Override
+		public String toString() {
+			return "CreatedTokenResponse[" + this.details.id() + "]";
+		}
+
+	}
+
+	record Owner(String id, String username) {
+
+	}
+
+	record TokenResponse(String id, String name, @Nullable String description, Owner owner, String hint,
+			TokenStatus status, @Nullable StatusReason statusReason, Instant createdAt, String createdBy,
+			Instant expiresAt, @Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Instant lastUsedAt,
+			@Nullable String lastUsedIp) {
+
+		static TokenResponse of(TokenView view, Instant now) {
+			ApiToken token = view.token();
+			return new TokenResponse(token.id().toString(), token.name().value(), token.description(),
+					new Owner(token.ownerId().toString(), view.ownerUsername()), token.hint(), token.status(now),
+					token.statusReason(now), token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt(),
+					token.revokedBy(), token.lastUsedAt(), token.lastUsedIp());
+		}
+
+	}
+
+}
