@@ -1,0 +1,121 @@
+package dev.latchkey.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Chooses the database of an integration test run from the system property
+ * {@code latchkey.it.database}: {@code h2} (a fresh file database, as the embedded
+ * default) or {@code postgres} (a fresh schema in the local PostgreSQL, dropped when the
+ * JVM exits). Maven runs the integration tests once with each.
+ *
+ * <p>
+ * If PostgreSQL is unreachable the PostgreSQL run is skipped with a loud message, except
+ * in CI ({@code CI=true}), where it fails.
+ */
+public final class TestDatabase implements ExecutionCondition {
+
+	public static final String DATABASE = System.getProperty("latchkey.it.database", "h2").toLowerCase(Locale.ROOT);
+
+	static final String POSTGRES_URL = System.getProperty("latchkey.it.postgres.url",
+			"jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String POSTGRES_USER = System.getProperty("latchkey.it.postgres.username", "postgres");
+
+	private static volatile Boolean postgresReachable;
+
+	public static boolean isPostgres() {
+		return "postgres".equals(DATABASE);
+	}
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (!isPostgres()) {
+			return ConditionEvaluationResult.enabled("embedded H2");
+		}
+		if (postgresReachable()) {
+			return ConditionEvaluationResult.enabled("PostgreSQL at " + POSTGRES_URL);
+		}
+		String message = "PostgreSQL at " + POSTGRES_URL + " is unreachable";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException(message + "; CI requires it (start it, or fix latchkey.it.postgres.url)");
+		}
+		System.err.println();
+		System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+		System.err.println("!!! SKIPPING " + context.getDisplayName() + ": " + message);
+		System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+		return ConditionEvaluationResult.disabled("SKIPPED LOUDLY: " + message);
+	}
+
+	private static boolean postgresReachable() {
+		if (postgresReachable == null) {
+			try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "")) {
+				postgresReachable = connection.isValid(5);
+			}
+			catch (SQLException ex) {
+				postgresReachable = false;
+			}
+		}
+		return postgresReachable;
+	}
+
+	/** Points each new application context at its own fresh database. */
+	public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			Map<String, Object> properties = isPostgres() ? postgres() : h2();
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("latchkey-test-database", properties));
+		}
+
+		private static Map<String, Object> h2() {
+			try {
+				Path directory = Files.createTempDirectory("latchkey-it-");
+				return Map.of("spring.datasource.url", "jdbc:h2:file:" + directory.resolve("latchkey"),
+						"spring.datasource.username", "sa", "spring.datasource.password", "");
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static Map<String, Object> postgres() {
+			String schema = "latchkey_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			execute("create schema " + schema);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop schema " + schema + " cascade")));
+			String separator = POSTGRES_URL.contains("?") ? "&" : "?";
+			return Map.of("spring.datasource.url", POSTGRES_URL + separator + "currentSchema=" + schema,
+					"spring.datasource.username", POSTGRES_USER, "spring.datasource.password", "",
+					"spring.flyway.schemas", schema, "spring.flyway.default-schema", schema);
+		}
+
+		private static void execute(String sql) {
+			try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+					Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not run '" + sql + "' on " + POSTGRES_URL, ex);
+			}
+		}
+
+	}
+
+}
