@@ -88,7 +88,8 @@ public final class TestDatabase implements ExecutionCondition {
 		private static Map<String, Object> h2() {
 			try {
 				Path directory = Files.createTempDirectory("latchkey-it-");
-				return Map.of("spring.datasource.url", "jdbc:h2:file:" + directory.resolve("latchkey"),
+				return Map.of("spring.datasource.url",
+						"jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE",
 						"spring.datasource.username", "sa", "spring.datasource.password", "");
 			}
 			catch (java.io.IOException ex) {

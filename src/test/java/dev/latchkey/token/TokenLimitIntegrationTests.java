@@ -1,0 +1,153 @@
+package dev.latchkey.token;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.latchkey.system.Actor;
+import dev.latchkey.testing.Api;
+import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Fixtures;
+import dev.latchkey.testing.IntegrationTest;
+import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TestClock;
+import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
+import dev.latchkey.user.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@IntegrationTest
+class TokenLimitIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TokenManagement tokens;
+
+	@Autowired
+	TestClock clock;
+
+	Api api;
+
+	Tenant tenant;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.tenant = this.fixtures.tenant();
+	}
+
+	@Test
+	void theEleventhTokenIsRefusedWithAProblemThatNamesTheLimit() {
+		createMany(9);
+
+		ApiResponse eleventh = create("eleventh", null);
+
+		assertThat(eleventh.status()).isEqualTo(409);
+		assertThat(eleventh.problemType()).isEqualTo("token-limit-reached");
+		assertThat(eleventh.text("detail")).contains("10").contains("Delete a token");
+		assertThat(tokenCount()).isEqualTo(10);
+	}
+
+	@Test
+	void revokedTokensHoldTheirSlot() {
+		List<String> ids = createMany(9);
+		this.api.post("/api/v1/tokens/" + ids.get(0) + "/revoke", this.tenant.adminToken(), null);
+
+		assertThat(create("no-room", null).status()).isEqualTo(409);
+	}
+
+	@Test
+	void deletingATokenFreesItsSlot() {
+		List<String> ids = createMany(9);
+		this.api.delete("/api/v1/tokens/" + ids.get(0), this.tenant.adminToken());
+
+		assertThat(create("room-again", null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void expiredTokensFreeTheirSlot() {
+		create("short-lived", "{\"name\":\"short-lived\",\"expiresInDays\":1}");
+		createMany(8);
+		assertThat(create("full", null).status()).isEqualTo(409);
+
+		this.clock.advance(Duration.ofDays(1));
+
+		assertThat(create("after-expiry", null).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aReapprovedTokenCountsLikeAnyOther() {
+		List<String> ids = createMany(9);
+		this.api.post("/api/v1/tokens/" + ids.get(0) + "/revoke", this.tenant.adminToken(), null);
+		this.api.post("/api/v1/tokens/" + ids.get(0) + "/reapprove", this.tenant.adminToken(), null);
+
+		assertThat(create("still-full", null).status()).isEqualTo(409);
+	}
+
+	@Test
+	void aUserWithoutALicenseCannotBeIssuedTokens() {
+		User unlicensed = this.fixtures.user(this.tenant.organisation(), dev.latchkey.system.Role.ORG_ADMIN, false);
+
+		assertThatExceptionOfType(OwnerUnlicensed.class)
+			.isThrownBy(() -> this.tokens.issueFor(Actor.operator(), unlicensed.id(), NewToken.named("refused")));
+	}
+
+	@Test
+	void fiftyParallelCreatesForOneUserLeaveExactlyTen() throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ApiResponse>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+			for (int i = 0; i < 50; i++) {
+				String name = "parallel-" + i;
+				results.add(pool.submit(() -> {
+					start.await();
+					return create(name, null);
+				}));
+			}
+			start.countDown();
+			int created = 0;
+			for (Future<ApiResponse> result : results) {
+				ApiResponse response = result.get();
+				assertThat(response.status()).as(response.body()).isIn(201, 409);
+				created += (response.status() == 201) ? 1 : 0;
+			}
+			assertThat(created).isEqualTo(9);
+		}
+		assertThat(tokenCount()).isEqualTo(10);
+	}
+
+	private List<String> createMany(int count) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ApiResponse response = create("token-" + i, null);
+			assertThat(response.status()).as(response.body()).isEqualTo(201);
+			ids.add(response.text("id"));
+		}
+		return ids;
+	}
+
+	private ApiResponse create(String name, String json) {
+		return this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+				(json != null) ? json : "{\"name\":\"" + name + "\"}");
+	}
+
+	private int tokenCount() {
+		return this.api.get("/api/v1/tokens", this.tenant.adminToken()).json().size();
+	}
+
+}
