@@ -3,8 +3,10 @@ package dev.latchkey.auth;
 import dev.latchkey.token.TokenVerification;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -25,6 +27,14 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ApiSecurityConfiguration {
+
+	/** Ahead of Spring Security, whose debug log would print the query string. */
+	@Bean
+	FilterRegistrationBean<TokenInUrlFilter> tokenInUrlFilter() {
+		FilterRegistrationBean<TokenInUrlFilter> registration = new FilterRegistrationBean<>(new TokenInUrlFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	@Bean
 	@Order(1)

@@ -39,11 +39,6 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (tokenInParameters(request)) {
-			Challenges.invalidRequest(response,
-					"Tokens are not accepted in the query string or form body. Send 'Authorization: Bearer <token>'.");
-			return;
-		}
 		String bearer = bearerToken(request);
 		String header = request.getHeader("token");
 		if (bearer != null && header != null) {
@@ -80,10 +75,6 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
-	}
-
-	private static boolean tokenInParameters(HttpServletRequest request) {
-		return request.getParameter("access_token") != null || request.getParameter("token") != null;
 	}
 
 }

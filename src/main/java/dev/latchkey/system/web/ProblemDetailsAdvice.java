@@ -76,6 +76,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			return body(INVALID_FIELD, "Field '" + path(databind) + "' has an invalid value.");
 		}
+		if (cause instanceof MismatchedInputException) {
+			return body(MALFORMED_BODY, "The request body must be a JSON object with the documented fields.");
+		}
 		if (cause instanceof JacksonException) {
 			return body(MALFORMED_BODY, "The request body is not valid JSON.");
 		}
@@ -120,7 +123,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		// Spring's own refusals (405, 415, 404 for no handler, ...) get a stable type
 		// too.
-		if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
 			problem.setType(URI.create("https://latchkey.dev/problems/http-" + statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

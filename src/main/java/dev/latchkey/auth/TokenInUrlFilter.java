@@ -1,0 +1,30 @@
+package dev.latchkey.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a token sent as a query or form parameter ({@code access_token} or
+ * {@code token}), before anything else sees the request: URLs end up in logs, proxies and
+ * browser histories, and even Spring Security's own debug log prints the query string.
+ */
+final class TokenInUrlFilter extends OncePerRequestFilter {
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getParameter("access_token") != null || request.getParameter("token") != null) {
+			Challenges.invalidRequest(response,
+					"Tokens are not accepted in the query string or form body. Send 'Authorization: Bearer <token>'.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}
