@@ -23,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -183,6 +185,44 @@ class LastUsedTrackerUnitTests {
 
 		// then
 		then(this.audit).should(times(2)).record(any());
+	}
+
+	@Test
+	void aUseWhoseAuditEventWasRolledBackIsAuditedAtTheNextFlush() {
+		// given
+		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
+			.given(this.audit)
+			.record(any());
+		useAndFlush();
+
+		// when
+		this.tracker.flush();
+
+		// then
+		then(this.audit).should(times(2)).record(any());
+	}
+
+	@Test
+	void aUseIsAuditedAtTheNextFlushWhenAnotherTokensWriteRolledBackTheBatch() {
+		// given
+		TokenCredential other = new TokenCredential(TokenId.random(), "other", TestTokens.FORMAT.generate().digest(),
+				TokenStatus.ACTIVE, Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "bob", Role.ORG_ADMIN, true,
+				true, this.credential.organisationId(), "default");
+		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
+			.given(this.apiTokens)
+			.recordUse(eq(other.tokenId()), any(), any());
+		this.tracker.record(this.credential, this.clock.instant(), "203.0.113.7");
+		this.tracker.record(other, this.clock.instant(), "203.0.113.8");
+		this.tracker.flush();
+		clearInvocations(this.audit);
+
+		// when
+		this.tracker.flush();
+
+		// then
+		ArgumentCaptor<AuditEntry> entries = ArgumentCaptor.forClass(AuditEntry.class);
+		then(this.audit).should(times(2)).record(entries.capture());
+		assertThat(entries.getAllValues()).extracting(AuditEntry::targetName).containsExactlyInAnyOrder("ci", "other");
 	}
 
 	@Test
