@@ -30,11 +30,6 @@ public final class TestTokens {
 		return issue(owner, now, now.plus(LIFETIME));
 	}
 
-	/** An active token of a new admin that expires at {@code expiresAt}. */
-	public static ApiToken expiringAt(Instant now, Instant expiresAt) {
-		return issue(TestUsers.admin(), now, expiresAt);
-	}
-
 	/** A token issued at {@code now} and revoked by its owner at once. */
 	public static ApiToken revoked(Instant now, StatusReason reason) {
 		return revoked(TestUsers.admin(), now, reason);

@@ -1,7 +1,9 @@
 package dev.latchkey.token;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
@@ -59,7 +61,7 @@ class TokenSecretUnitTests {
 		// given
 		User owner = TestUsers.admin();
 		TokenSecret secret = this.format.generate();
-		Instant now = Instant.parse("2025-06-01T12:00:00Z");
+		Instant now = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC).instant();
 		ApiToken token = ApiToken.issue(owner, new TokenName("ci"), null, secret, TestUsers.actor(owner), now,
 				now.plus(TestTokens.LIFETIME));
 		IssuedToken issued = new IssuedToken(new TokenView(token, owner.username()), secret);
