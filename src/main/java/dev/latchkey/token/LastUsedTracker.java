@@ -2,6 +2,7 @@ package dev.latchkey.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,7 +71,10 @@ class LastUsedTracker {
 		Map<TokenId, Use> batch = Map.copyOf(this.pending);
 		batch.forEach(this.pending::remove);
 		try {
-			this.transactions.executeWithoutResult((status) -> batch.values().forEach(this::write));
+			Map<TokenId, Instant> audited = new HashMap<>();
+			this.transactions.executeWithoutResult((status) -> batch.values().forEach((use) -> write(use, audited)));
+			// Only committed audit events count; a rolled-back one is retried.
+			this.lastAudited.putAll(audited);
 		}
 		catch (RuntimeException ex) {
 			// Keep the uses for the next flush rather than lose them; newer uses win.
@@ -84,12 +88,12 @@ class LastUsedTracker {
 		flush();
 	}
 
-	private void write(Use use) {
+	private void write(Use use, Map<TokenId, Instant> audited) {
 		this.tokens.recordUse(use.credential().tokenId(), use.at(), use.clientIp());
 		Instant now = this.clock.instant();
-		Instant audited = this.lastAudited.get(use.credential().tokenId());
-		if (audited == null || !audited.plus(this.settings.authenticatedAuditInterval()).isAfter(now)) {
-			this.lastAudited.put(use.credential().tokenId(), now);
+		Instant lastAudit = this.lastAudited.get(use.credential().tokenId());
+		if (lastAudit == null || !lastAudit.plus(this.settings.authenticatedAuditInterval()).isAfter(now)) {
+			audited.put(use.credential().tokenId(), now);
 			TokenCredential credential = use.credential();
 			Actor actor = Actor.user(credential.ownerId(), credential.username(), credential.organisationId(),
 					credential.role(), use.clientIp());

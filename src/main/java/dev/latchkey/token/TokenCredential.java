@@ -18,7 +18,9 @@ public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest dig
 		Instant expiresAt, UserId ownerId, String username, Role role, boolean ownerActive, boolean ownerLicensed,
 		OrganisationId organisationId, String organisationName) {
 
-	/** Why a credential does not authenticate, or {@code null} if it does. */
+	/**
+	 * Why a credential does not authenticate, or {@link RefusalReason#NONE} if it does.
+	 */
 	RefusalReason refusal(Instant now) {
 		if (this.storedStatus == TokenStatus.EXPIRED || !now.isBefore(this.expiresAt)) {
 			return RefusalReason.EXPIRED;
