@@ -3,20 +3,15 @@ package dev.latchkey.audit;
 import java.time.Duration;
 import java.util.List;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
 import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TenantIntegrationTests;
 import dev.latchkey.testing.Tenant.Member;
-import dev.latchkey.testing.TestClock;
 import dev.latchkey.token.TokenManagement;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,30 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC rule 12: every change is in the organisation's trail, with actor, target, time and
  * client IP, and admins read it through the API, at most 90 days per query.
  */
-@IntegrationTest
-class AuditIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
+class AuditIntegrationTests extends TenantIntegrationTests {
 
 	@Autowired
 	TokenManagement tokens;
-
-	@Autowired
-	TestClock clock;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
 
 	@Test
 	void theTokenLifeCycleIsInTheTrailNewestFirst() {

@@ -6,19 +6,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
 import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TenantIntegrationTests;
 import dev.latchkey.testing.Tenant.Member;
-import dev.latchkey.testing.TestClock;
 import dev.latchkey.token.TokenFormat;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,33 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SPEC rule 11: how tokens are presented, and how every kind of bad token is refused the
  * same way.
  */
-@IntegrationTest
-class AuthenticationIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	TestClock clock;
+class AuthenticationIntegrationTests extends TenantIntegrationTests {
 
 	@Autowired
 	RefusedAuthentications refusals;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
 
 	@Test
 	void missingCredentialsGet401WithABearerChallenge() {

@@ -3,44 +3,16 @@ package dev.latchkey.organisation;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
-import dev.latchkey.testing.TestClock;
-import org.junit.jupiter.api.BeforeEach;
+import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SPEC §3: the organisation's policies, their defaults, and their effect on new tokens.
  */
-@IntegrationTest
-class PoliciesIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	TestClock clock;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
+class PoliciesIntegrationTests extends TenantIntegrationTests {
 
 	@Test
 	void aNewOrganisationHasTheDefaultPolicies() {

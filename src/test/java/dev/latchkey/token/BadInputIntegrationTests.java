@@ -4,19 +4,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
-import org.junit.jupiter.api.BeforeEach;
+import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,27 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input gets a 4xx problem detail with a stable type and a useful message, never a
  * 500 or a stack trace, and changes nothing.
  */
-@IntegrationTest
-class BadInputIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
+class BadInputIntegrationTests extends TenantIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
 
 	static Stream<Arguments> badTokenRequests() {
 		String future = "2099-01-01T00:00:00Z";

@@ -1,15 +1,10 @@
 package dev.latchkey.token;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
-import org.junit.jupiter.api.BeforeEach;
+import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,30 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SPEC rule 13: last use is kept current by a periodic batch, not by a write per request.
  */
-@IntegrationTest
-class LastUsedIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
+class LastUsedIntegrationTests extends TenantIntegrationTests {
 
 	@Autowired
 	LastUsedTracker tracker;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
 
 	@Test
 	void requestsDoNotWriteButTheNextFlushRecordsTimeAndAddress() {

@@ -3,41 +3,14 @@ package dev.latchkey.token;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
 import dev.latchkey.testing.Tenant;
-import dev.latchkey.testing.TestClock;
-import org.junit.jupiter.api.BeforeEach;
+import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-class TokenApiIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
-
-	@Autowired
-	TestClock clock;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
+class TokenApiIntegrationTests extends TenantIntegrationTests {
 
 	@Test
 	void anAdminCreatesATokenAndSeesTheSecretOnceWithNoStore() {

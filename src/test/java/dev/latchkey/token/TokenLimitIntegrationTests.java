@@ -9,47 +9,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.latchkey.system.Actor;
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
-import dev.latchkey.testing.TestClock;
+import dev.latchkey.testing.TenantIntegrationTests;
 import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
 import dev.latchkey.user.User;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@IntegrationTest
-class TokenLimitIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
+class TokenLimitIntegrationTests extends TenantIntegrationTests {
 
 	@Autowired
 	TokenManagement tokens;
-
-	@Autowired
-	TestClock clock;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
 
 	@Test
 	void theEleventhTokenIsRefusedWithAProblemThatNamesTheLimit() {

@@ -1,37 +1,15 @@
 package dev.latchkey.user;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
 import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TenantIntegrationTests;
 import dev.latchkey.testing.Tenant.Member;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
-class UserLifecycleIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
-
-	Api api;
-
-	Tenant tenant;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-	}
+class UserLifecycleIntegrationTests extends TenantIntegrationTests {
 
 	@Test
 	void deactivatingAUserMakesAllTheirTokensFailAtOnce() {
