@@ -12,6 +12,7 @@ import dev.latchkey.organisation.Organisation;
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.Organisations;
 import dev.latchkey.system.Actor;
+import dev.latchkey.system.NotFound;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.Role;
 import dev.latchkey.token.IssuedToken;
@@ -41,23 +42,45 @@ final class OperatorCommands {
 	private OperatorCommands() {
 	}
 
-	/** Turns a refusal into a one-line message and exit code 1. */
-	static int run(Callable<Integer> command, PrintWriter err) throws Exception {
-		try {
-			return command.call();
+	/**
+	 * What every command shares: its streams, and a refusal turned into a one-line
+	 * message and exit code 1.
+	 */
+	abstract static class OperatorCommand implements Callable<Integer> {
+
+		@Spec
+		CommandLine.Model.@Nullable CommandSpec spec;
+
+		@Override
+		public final Integer call() throws Exception {
+			try {
+				return execute();
+			}
+			catch (ProblemException ex) {
+				err().println("refused: " + ex.getMessage());
+				return 1;
+			}
 		}
-		catch (ProblemException ex) {
-			err.println("refused: " + ex.getMessage());
-			return 1;
+
+		abstract int execute() throws Exception;
+
+		PrintWriter out() {
+			return this.spec.commandLine().getOut();
 		}
+
+		PrintWriter err() {
+			return this.spec.commandLine().getErr();
+		}
+
+		static Organisation organisationNamed(Organisations organisations, String name) {
+			return organisations.findByName(name).orElseThrow(() -> new NotFound("organisation"));
+		}
+
 	}
 
 	@Command(name = "create-organisation", mixinStandardHelpOptions = true,
 			description = "Create an organisation with a number of license seats.")
-	static final class CreateOrganisation implements Callable<Integer> {
-
-		@Spec
-		CommandLine.Model.@Nullable CommandSpec spec;
+	static final class CreateOrganisation extends OperatorCommand {
 
 		@Option(names = "--name", required = true, description = "lower-case name, e.g. acme")
 		String name = "";
@@ -72,24 +95,18 @@ final class OperatorCommands {
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = this.spec.commandLine().getErr();
-			return run(() -> {
-				Organisation created = this.organisations.create(Actor.operator(), this.name, this.seats);
-				err.println("created organisation " + created.name() + " (" + created.id() + ") with " + this.seats
-						+ " license seats");
-				return 0;
-			}, err);
+		int execute() throws Exception {
+			Organisation created = this.organisations.create(Actor.operator(), this.name, this.seats);
+			err().println("created organisation " + created.name() + " (" + created.id() + ") with " + this.seats
+					+ " license seats");
+			return 0;
 		}
 
 	}
 
 	@Command(name = "set-seats", mixinStandardHelpOptions = true,
 			description = "Change the number of license seats of an organisation.")
-	static final class SetSeats implements Callable<Integer> {
-
-		@Spec
-		CommandLine.Model.@Nullable CommandSpec spec;
+	static final class SetSeats extends OperatorCommand {
 
 		@Option(names = "--organisation", required = true)
 		String organisation = "";
@@ -107,15 +124,11 @@ final class OperatorCommands {
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = this.spec.commandLine().getErr();
-			return run(() -> {
-				Organisation target = this.organisations.findByName(this.organisation)
-					.orElseThrow(() -> new dev.latchkey.system.NotFound("organisation"));
-				this.management.setLicenseSeats(Actor.operator(), target.id(), this.seats);
-				err.println("organisation " + this.organisation + " now has " + this.seats + " license seats");
-				return 0;
-			}, err);
+		int execute() throws Exception {
+			Organisation target = organisationNamed(this.organisations, this.organisation);
+			this.management.setLicenseSeats(Actor.operator(), target.id(), this.seats);
+			err().println("organisation " + this.organisation + " now has " + this.seats + " license seats");
+			return 0;
 		}
 
 	}
@@ -123,10 +136,7 @@ final class OperatorCommands {
 	@Command(name = "create-user", mixinStandardHelpOptions = true,
 			description = "Create a user. The password is read from standard input with --password-stdin,"
 					+ " otherwise generated and printed once to standard output.")
-	static final class CreateUser implements Callable<Integer> {
-
-		@Spec
-		CommandLine.Model.@Nullable CommandSpec spec;
+	static final class CreateUser extends OperatorCommand {
 
 		@Option(names = "--organisation", required = true)
 		String organisation = "";
@@ -162,23 +172,18 @@ final class OperatorCommands {
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = this.spec.commandLine().getErr();
-			PrintWriter out = this.spec.commandLine().getOut();
-			return run(() -> {
-				Organisation target = this.organisations.findByName(this.organisation)
-					.orElseThrow(() -> new dev.latchkey.system.NotFound("organisation"));
-				String password = this.passwordFromStdin ? readLine() : generatePassword();
-				User user = this.users.create(Actor.operator(), target.id(),
-						new NewUser(this.username, password, this.role, this.licensed, this.email, this.displayName));
-				err.println("created user " + user.username() + " (" + user.id() + "), " + user.role()
-						+ (user.licensed() ? ", licensed" : ", unlicensed"));
-				if (!this.passwordFromStdin) {
-					err.println("password (shown once):");
-					out.println(password);
-				}
-				return 0;
-			}, err);
+		int execute() throws Exception {
+			Organisation target = organisationNamed(this.organisations, this.organisation);
+			String password = this.passwordFromStdin ? readLine() : generatePassword();
+			User user = this.users.create(Actor.operator(), target.id(),
+					new NewUser(this.username, password, this.role, this.licensed, this.email, this.displayName));
+			err().println("created user " + user.username() + " (" + user.id() + "), " + user.role()
+					+ (user.licensed() ? ", licensed" : ", unlicensed"));
+			if (!this.passwordFromStdin) {
+				err().println("password (shown once):");
+				out().println(password);
+			}
+			return 0;
 		}
 
 		private static String readLine() throws java.io.IOException {
@@ -197,10 +202,7 @@ final class OperatorCommands {
 
 	@Command(name = "issue-token", mixinStandardHelpOptions = true,
 			description = "Issue a token for an org admin and print it once to standard output.")
-	static final class IssueToken implements Callable<Integer> {
-
-		@Spec
-		CommandLine.Model.@Nullable CommandSpec spec;
+	static final class IssueToken extends OperatorCommand {
 
 		@Option(names = "--user", required = true, description = "the owner's username")
 		String username = "";
@@ -224,21 +226,16 @@ final class OperatorCommands {
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = this.spec.commandLine().getErr();
-			PrintWriter out = this.spec.commandLine().getOut();
-			return run(() -> {
-				User owner = this.users.findByUsername(this.username)
-					.orElseThrow(() -> new dev.latchkey.system.NotFound("user"));
-				IssuedToken issued = this.tokens.issueFor(Actor.operator(), owner.id(),
-						new NewToken(this.name, this.description, this.expiresInDays, null));
-				err.println(
-						"issued token '" + this.name + "' (" + issued.view().token().id() + ") for " + owner.username()
-								+ ", expires " + issued.view().token().expiresAt() + "; it is shown only this once:");
-				out.println(issued.secret().reveal());
-				out.flush();
-				return 0;
-			}, err);
+		int execute() throws Exception {
+			User owner = this.users.findByUsername(this.username).orElseThrow(() -> new NotFound("user"));
+			IssuedToken issued = this.tokens.issueFor(Actor.operator(), owner.id(),
+					new NewToken(this.name, this.description, this.expiresInDays, null));
+			err()
+				.println("issued token '" + this.name + "' (" + issued.view().token().id() + ") for " + owner.username()
+						+ ", expires " + issued.view().token().expiresAt() + "; it is shown only this once:");
+			out().println(issued.secret().reveal());
+			out().flush();
+			return 0;
 		}
 
 	}

@@ -13,6 +13,10 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +58,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		return problem(INVALID_PARAMETER, "Parameter '" + ex.getName() + "' has an invalid value.");
+	}
+
+	static final ProblemType CONFLICT = new ProblemType("conflict", 409, "Conflict");
+
+	static final ProblemType UNAVAILABLE = new ProblemType("service-unavailable", 503, "Service unavailable");
+
+	/** A unique constraint caught what a concurrent request slipped past the checks. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> handleDuplicate(DuplicateKeyException ex) {
+		return problem(CONFLICT, "The request conflicts with a change made at the same time. Reload and retry.");
+	}
+
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseUnavailable(DataAccessException ex) {
+		logger.warn("Database unavailable: {}", ex.getClass().getName());
+		return ResponseEntity.status(UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(detail(UNAVAILABLE, "The service cannot reach its database. Retry in a few seconds."));
 	}
 
 	@ExceptionHandler(Exception.class)
