@@ -24,6 +24,12 @@ public enum AuditEventType {
 	 * Token authentications were refused; one event per organisation, client IP and
 	 * reason per interval.
 	 */
-	TOKEN_AUTHENTICATION_REFUSED
+	TOKEN_AUTHENTICATION_REFUSED,
+
+	/** Resource-server clients (introspection and revocation). */
+	CLIENT_REGISTERED, CLIENT_DISABLED, CLIENT_ENABLED,
+
+	/** The trail was exported; the details name the range and format. */
+	AUDIT_EXPORTED
 
 }

@@ -14,17 +14,12 @@ import org.jspecify.annotations.Nullable;
 public record AuditQuery(OrganisationId organisation, Instant from, Instant to, @Nullable String actor,
 		@Nullable AuditEventType type, int page, int size) {
 
-	public static final Duration MAX_SPAN = Duration.ofDays(90);
+	public static final Duration MAX_SPAN = AuditRange.MAX_SPAN;
 
 	public static final int MAX_PAGE_SIZE = 500;
 
 	public AuditQuery {
-		if (!from.isBefore(to)) {
-			throw new InvalidRequest("'from' must be before 'to'.");
-		}
-		if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
-			throw new InvalidRequest("A query covers at most 90 days; narrow 'from' and 'to'.");
-		}
+		new AuditRange(from, to);
 		if (page < 0) {
 			throw new InvalidRequest("'page' must be 0 or more.");
 		}

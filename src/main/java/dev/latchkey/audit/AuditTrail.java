@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.Forbidden;
@@ -11,9 +14,13 @@ import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Sql;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records and reads audit events. Recording joins the caller's transaction, so an event
@@ -26,9 +33,18 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final JdbcClient streaming;
+
+	private final TransactionTemplate exports;
+
+	AuditTrail(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		JdbcTemplate batched = new JdbcTemplate(dataSource);
+		batched.setFetchSize(500);
+		this.streaming = JdbcClient.create(batched);
+		this.exports = new TransactionTemplate(transactions);
+		this.exports.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Transactional
@@ -78,6 +94,33 @@ public class AuditTrail {
 			.list();
 		boolean hasMore = rows.size() > query.size();
 		return new AuditPage(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
+	}
+
+	/**
+	 * Streams the organisation's trail in a range, oldest first, to the sink without
+	 * loading it into memory (the driver fetches rows in batches), and records that it
+	 * was exported.
+	 */
+	@Transactional(readOnly = true)
+	public void export(Actor actor, OrganisationId organisation, AuditRange range, String format,
+			Consumer<AuditEvent> sink) {
+		if (!actor.administers(organisation)) {
+			throw new Forbidden("Only organisation administrators export the audit trail.");
+		}
+		this.streaming.sql("""
+				select * from audit_events
+				where organisation_id = :org and occurred_at >= :from and occurred_at < :to
+				order by occurred_at, id
+				""")
+			.param("org", organisation.value())
+			.param("from", Sql.time(range.from()))
+			.param("to", Sql.time(range.to()))
+			.query((ResultSet rs) -> {
+				sink.accept(event(rs, 0));
+			});
+		this.exports
+			.executeWithoutResult((status) -> record(AuditEntry.of(AuditEventType.AUDIT_EXPORTED, actor, organisation)
+				.details("format=" + format + ", from=" + range.from() + ", to=" + range.to())));
 	}
 
 	/** Everything recorded for one target, oldest first; for tests and the console. */

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -42,7 +43,10 @@ class ApiSecurityConfiguration {
 			RefusedAuthentications refusals) throws Exception {
 		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(verification));
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/leaks")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -61,7 +65,8 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-					"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error")
+					"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error",
+					"/oauth2/introspect", "/oauth2/revoke", "/auth/verify", "/auth/verify/**")
 			.permitAll()
 			.requestMatchers("/actuator/**")
 			.access(fromLoopback())

@@ -1,13 +1,11 @@
 package dev.latchkey.auth;
 
 import java.io.IOException;
-import java.util.Collections;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -23,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
-	private static final String BEARER = "bearer ";
-
 	private final AuthenticationManager authentication;
 
 	private final RefusedAuthentications refusals;
@@ -39,8 +35,8 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String bearer = bearerToken(request);
-		String header = request.getHeader("token");
+		String bearer = BearerTokens.fromAuthorization(request);
+		String header = BearerTokens.fromTokenHeader(request);
 		if (bearer != null && header != null) {
 			Challenges.invalidRequest(response, "Send the token in one header only.");
 			return;
@@ -49,7 +45,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		if (presented != null) {
 			try {
 				Authentication result = this.authentication
-					.authenticate(new PresentedToken(presented.strip(), request.getRemoteAddr()));
+					.authenticate(new PresentedToken(presented, request.getRemoteAddr()));
 				SecurityContext context = this.contexts.createEmptyContext();
 				context.setAuthentication(result);
 				this.contexts.setContext(context);
@@ -66,15 +62,6 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		finally {
 			this.contexts.clearContext();
 		}
-	}
-
-	private static @Nullable String bearerToken(HttpServletRequest request) {
-		for (String value : Collections.list(request.getHeaders("Authorization"))) {
-			if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-				return value.substring(BEARER.length());
-			}
-		}
-		return null;
 	}
 
 }

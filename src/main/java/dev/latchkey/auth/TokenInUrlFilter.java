@@ -16,6 +16,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TokenInUrlFilter extends OncePerRequestFilter {
 
+	/**
+	 * RFC 7662 and RFC 7009 carry the token in the form body by design; they are
+	 * POST-only.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return "POST".equals(request.getMethod()) && request.getQueryString() == null
+				&& ("/oauth2/introspect".equals(path) || "/oauth2/revoke".equals(path));
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -19,7 +19,10 @@ public record Actor(Kind kind, @Nullable UserId userId, String name, @Nullable O
 
 	public enum Kind {
 
-		USER, OPERATOR, SYSTEM, ANONYMOUS
+		USER, OPERATOR, SYSTEM, ANONYMOUS,
+
+		/** A resource-server client of one organisation (introspection, revocation). */
+		CLIENT
 
 	}
 
@@ -37,6 +40,11 @@ public record Actor(Kind kind, @Nullable UserId userId, String name, @Nullable O
 		return new Actor(Kind.ANONYMOUS, null, "anonymous", null, null, clientIp);
 	}
 
+	/** A registered resource-server client, acting within its organisation. */
+	public static Actor client(String clientId, OrganisationId organisationId, @Nullable String clientIp) {
+		return new Actor(Kind.CLIENT, null, "client:" + clientId, organisationId, null, clientIp);
+	}
+
 	public static Actor system() {
 		return new Actor(Kind.SYSTEM, null, "system", null, null, null);
 	}
@@ -50,7 +58,7 @@ public record Actor(Kind kind, @Nullable UserId userId, String name, @Nullable O
 		return switch (this.kind) {
 			case OPERATOR, SYSTEM -> true;
 			case USER -> this.role == Role.ORG_ADMIN && organisation.equals(this.organisationId);
-			case ANONYMOUS -> false;
+			case ANONYMOUS, CLIENT -> false;
 		};
 	}
 
@@ -58,7 +66,7 @@ public record Actor(Kind kind, @Nullable UserId userId, String name, @Nullable O
 	public boolean canSee(OrganisationId organisation) {
 		return switch (this.kind) {
 			case OPERATOR, SYSTEM -> true;
-			case USER -> organisation.equals(this.organisationId);
+			case USER, CLIENT -> organisation.equals(this.organisationId);
 			case ANONYMOUS -> false;
 		};
 	}

@@ -1,5 +1,9 @@
 package dev.latchkey.system;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * A refusal that the caller can understand and act on. Subclasses are named for what
  * happened ({@code TokenExpired}, {@code TokenLimitReached}); the message is the
@@ -16,6 +20,14 @@ public abstract class ProblemException extends RuntimeException {
 
 	public ProblemType type() {
 		return this.type;
+	}
+
+	/**
+	 * For refusals that pass with time (rate limits): how long to wait, sent as
+	 * {@code Retry-After}.
+	 */
+	public @Nullable Duration retryAfter() {
+		return null;
 	}
 
 }

@@ -39,6 +39,13 @@ public class ApiTokens {
 			.optional();
 	}
 
+	Optional<TokenView> findByDigest(TokenDigest digest) {
+		return this.jdbc.sql(SELECT_VIEW + "where t.digest = :digest")
+			.param("digest", digest.hex())
+			.query(ApiTokens::view)
+			.optional();
+	}
+
 	public List<TokenView> findByOwner(UserId owner) {
 		return this.jdbc.sql(SELECT_VIEW + "where t.owner_id = :owner order by t.created_at, t.id")
 			.param("owner", owner.value())
@@ -148,7 +155,7 @@ public class ApiTokens {
 	 */
 	Optional<TokenCredential> findCredential(TokenDigest digest) {
 		return this.jdbc.sql("""
-				select t.id, t.name, t.digest, t.status, t.expires_at, t.organisation_id, t.owner_id,
+				select t.id, t.name, t.digest, t.status, t.created_at, t.expires_at, t.organisation_id, t.owner_id,
 				       u.username, u.role, u.status as owner_status, u.licensed, o.name as organisation_name
 				from api_tokens t
 				join users u on u.id = t.owner_id and u.organisation_id = t.organisation_id

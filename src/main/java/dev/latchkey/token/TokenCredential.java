@@ -15,8 +15,8 @@ import dev.latchkey.system.UserId;
  * organisation, so that permissions follow the owner's current role, status and license.
  */
 public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest digest, TokenStatus storedStatus,
-		Instant expiresAt, UserId ownerId, String username, Role role, boolean ownerActive, boolean ownerLicensed,
-		OrganisationId organisationId, String organisationName) {
+		Instant createdAt, Instant expiresAt, UserId ownerId, String username, Role role, boolean ownerActive,
+		boolean ownerLicensed, OrganisationId organisationId, String organisationName) {
 
 	/**
 	 * Why a credential does not authenticate, or {@link RefusalReason#NONE} if it does.
@@ -40,10 +40,11 @@ public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest dig
 	static TokenCredential from(ResultSet rs, int row) throws SQLException {
 		return new TokenCredential(new TokenId(rs.getObject("id", UUID.class)), rs.getString("name"),
 				new TokenDigest(rs.getString("digest")), TokenStatus.valueOf(rs.getString("status")),
-				Sql.requiredInstant(rs, "expires_at"), new UserId(rs.getObject("owner_id", UUID.class)),
-				rs.getString("username"), Role.valueOf(rs.getString("role")),
-				"ACTIVE".equals(rs.getString("owner_status")), rs.getBoolean("licensed"),
-				new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"));
+				Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "expires_at"),
+				new UserId(rs.getObject("owner_id", UUID.class)), rs.getString("username"),
+				Role.valueOf(rs.getString("role")), "ACTIVE".equals(rs.getString("owner_status")),
+				rs.getBoolean("licensed"), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+				rs.getString("organisation_name"));
 	}
 
 }

@@ -156,6 +156,37 @@ public class TokenManagement {
 	}
 
 	/**
+	 * Revokes a token by its value, if it belongs to the given organisation (RFC 7009: a
+	 * resource-server client, or the token revoking itself).
+	 * @return whether a token was revoked; callers must not tell their client
+	 */
+	@Transactional
+	public boolean revokeByValue(Actor actor, OrganisationId scope, String presented, StatusReason reason) {
+		return this.format.parse(presented)
+			.flatMap((secret) -> this.tokens.findByDigest(secret.digest()))
+			.filter((view) -> view.token().organisationId().equals(scope))
+			.map((view) -> revoke(actor, view, reason))
+			.orElse(false);
+	}
+
+	/**
+	 * Revokes every reported token that is one of ours as {@link StatusReason#LEAKED},
+	 * whatever its organisation; such a token can never be re-approved.
+	 * @return how many were revoked; the reporter must not be told
+	 */
+	@Transactional
+	public int revokeLeaked(List<String> reported, Actor reporter) {
+		int revoked = 0;
+		for (String presented : reported) {
+			var view = this.format.parse(presented).flatMap((secret) -> this.tokens.findByDigest(secret.digest()));
+			if (view.isPresent() && revoke(reporter, view.get(), StatusReason.LEAKED)) {
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
+	/**
 	 * Stores the expiry of tokens whose time has passed, one audit event each.
 	 * @return how many tokens were marked
 	 */

@@ -53,8 +53,9 @@ class LastUsedTrackerUnitTests {
 			new TokenSettings("lkp_", Duration.ofSeconds(30), Duration.ofSeconds(60), AUDIT_INTERVAL), this.clock);
 
 	private final TokenCredential credential = new TokenCredential(TokenId.random(), "ci",
-			TestTokens.FORMAT.generate().digest(), TokenStatus.ACTIVE, Instant.parse("2025-09-01T00:00:00Z"),
-			UserId.random(), "alice", Role.ORG_ADMIN, true, true, OrganisationId.random(), "default");
+			TestTokens.FORMAT.generate().digest(), TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"),
+			Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "alice", Role.ORG_ADMIN, true, true,
+			OrganisationId.random(), "default");
 
 	@Test
 	void aUseIsWrittenAtTheNextFlushAndNotBefore() {
@@ -206,8 +207,8 @@ class LastUsedTrackerUnitTests {
 	void aUseIsAuditedAtTheNextFlushWhenAnotherTokensWriteRolledBackTheBatch() {
 		// given
 		TokenCredential other = new TokenCredential(TokenId.random(), "other", TestTokens.FORMAT.generate().digest(),
-				TokenStatus.ACTIVE, Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "bob", Role.ORG_ADMIN, true,
-				true, this.credential.organisationId(), "default");
+				TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
+				UserId.random(), "bob", Role.ORG_ADMIN, true, true, this.credential.organisationId(), "default");
 		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
 			.given(this.apiTokens)
 			.recordUse(eq(other.tokenId()), any(), any());

@@ -233,8 +233,9 @@ class TokenVerificationUnitTests {
 
 	private TokenCredential credential(TokenSecret secret, TokenStatus status, Instant expiresAt, boolean ownerActive,
 			boolean ownerLicensed) {
-		return new TokenCredential(TokenId.random(), "ci", secret.digest(), status, expiresAt, UserId.random(), "alice",
-				Role.ORG_ADMIN, ownerActive, ownerLicensed, OrganisationId.random(), "default");
+		return new TokenCredential(TokenId.random(), "ci", secret.digest(), status, expiresAt.minusSeconds(86400),
+				expiresAt, UserId.random(), "alice", Role.ORG_ADMIN, ownerActive, ownerLicensed,
+				OrganisationId.random(), "default");
 	}
 
 }

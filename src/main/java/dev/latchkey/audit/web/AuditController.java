@@ -1,5 +1,8 @@
 package dev.latchkey.audit.web;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +10,14 @@ import java.time.Instant;
 import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.audit.AuditPage;
 import dev.latchkey.audit.AuditQuery;
+import dev.latchkey.audit.AuditRange;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.Forbidden;
+import dev.latchkey.system.InvalidRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +37,42 @@ class AuditController {
 
 	private final AuditTrail trail;
 
+	private static final String VERSION = "1";
+
 	private final Clock clock;
 
-	AuditController(AuditTrail trail, Clock clock) {
+	private final JsonMapper json;
+
+	AuditController(AuditTrail trail, Clock clock, JsonMapper json) {
 		this.trail = trail;
 		this.clock = clock;
+		this.json = json;
+	}
+
+	/**
+	 * The trail of a range (at most 90 days), oldest first, streamed as JSON lines
+	 * ({@code format=jsonl}) or CEF ({@code format=cef}).
+	 */
+	@GetMapping("/export")
+	void export(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "jsonl") String format,
+			@RequestParam @Nullable Instant from, @RequestParam @Nullable Instant to, HttpServletResponse response)
+			throws IOException {
+		if (actor.organisationId() == null || !actor.administers(actor.organisationId())) {
+			throw new Forbidden("Only organisation administrators export the audit trail.");
+		}
+		if (!"jsonl".equals(format) && !"cef".equals(format)) {
+			throw new InvalidRequest("'format' is 'jsonl' or 'cef'.");
+		}
+		Instant end = (to != null) ? to : this.clock.instant().plusSeconds(1);
+		AuditRange range = new AuditRange((from != null) ? from : end.minus(DEFAULT_SPAN), end);
+		response.setContentType("jsonl".equals(format) ? "application/x-ndjson" : "text/plain");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + range.from().getEpochSecond() + "-"
+				+ range.to().getEpochSecond() + "." + ("jsonl".equals(format) ? "jsonl" : "cef") + "\"");
+		PrintWriter writer = response.getWriter();
+		this.trail.export(actor, actor.organisationId(), range, format, (event) -> writer
+			.println("jsonl".equals(format) ? this.json.writeValueAsString(event) : CefFormat.line(event, VERSION)));
+		writer.flush();
 	}
 
 	@GetMapping

@@ -1,0 +1,171 @@
+package dev.latchkey.client.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.latchkey.client.ClientManagement;
+import dev.latchkey.client.ResourceClient;
+import dev.latchkey.system.Actor;
+import dev.latchkey.token.StatusReason;
+import dev.latchkey.token.TokenCredential;
+import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenVerification;
+import dev.latchkey.token.Verification;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * RFC 7662 token introspection and RFC 7009 token revocation for resource servers.
+ * Clients authenticate with HTTP Basic ({@code client_secret_basic}) or form fields
+ * ({@code client_secret_post}) and see only their own organisation's tokens; anything
+ * that is not an active token of that organisation answers {@code {"active": false}} and
+ * nothing more.
+ */
+@RestController
+class OAuthEndpoints {
+
+	private final ClientManagement clients;
+
+	private final TokenVerification verification;
+
+	private final TokenManagement tokens;
+
+	OAuthEndpoints(ClientManagement clients, TokenVerification verification, TokenManagement tokens) {
+		this.clients = clients;
+		this.verification = verification;
+		this.tokens = tokens;
+	}
+
+	@PostMapping(path = "/oauth2/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Map<String, Object>> introspect(@RequestParam MultiValueMap<String, String> form,
+			HttpServletRequest request) {
+		Optional<ResourceClient> client = authenticate(form, request);
+		if (client.isEmpty()) {
+			return invalidClient();
+		}
+		String token = form.getFirst("token");
+		if (token == null || token.isBlank()) {
+			return error(400, "invalid_request", "The 'token' parameter is required.");
+		}
+		Verification result = this.verification.verify(token, request.getRemoteAddr());
+		TokenCredential credential = result.credential();
+		if (!result.isAccepted() || credential == null
+				|| !credential.organisationId().equals(client.get().organisationId())) {
+			return answer(Map.of("active", false));
+		}
+		Map<String, Object> active = new LinkedHashMap<>();
+		active.put("active", true);
+		active.put("sub", credential.username());
+		active.put("username", credential.username());
+		active.put("org", credential.organisationName());
+		active.put("token_id", credential.tokenId().toString());
+		active.put("token_type", "Bearer");
+		active.put("client_id", client.get().clientId());
+		active.put("role", credential.role().name());
+		active.put("exp", credential.expiresAt().getEpochSecond());
+		active.put("iat", credential.createdAt().getEpochSecond());
+		return answer(active);
+	}
+
+	@PostMapping(path = "/oauth2/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Map<String, Object>> revoke(@RequestParam MultiValueMap<String, String> form,
+			HttpServletRequest request) {
+		String token = form.getFirst("token");
+		if (token == null || token.isBlank()) {
+			return error(400, "invalid_request", "The 'token' parameter is required.");
+		}
+		Optional<ResourceClient> client = authenticate(form, request);
+		if (client.isPresent()) {
+			Actor actor = Actor.client(client.get().clientId(), client.get().organisationId(), request.getRemoteAddr());
+			this.tokens.revokeByValue(actor, client.get().organisationId(), token, StatusReason.REVOKED_BY_ADMIN);
+			return answer(Map.of());
+		}
+		if (token.equals(bearer(request))) {
+			return revokeItself(token, request);
+		}
+		return invalidClient();
+	}
+
+	/** A token may revoke itself, presenting itself as the credential. */
+	private ResponseEntity<Map<String, Object>> revokeItself(String token, HttpServletRequest request) {
+		Verification result = this.verification.verify(token, request.getRemoteAddr());
+		TokenCredential credential = result.credential();
+		if (!result.isAccepted() || credential == null) {
+			return answer(Map.of());
+		}
+		Actor owner = Actor.user(credential.ownerId(), credential.username(), credential.organisationId(),
+				credential.role(), request.getRemoteAddr());
+		this.tokens.revokeByValue(owner, credential.organisationId(), token, StatusReason.REVOKED_BY_OWNER);
+		return answer(Map.of());
+	}
+
+	private Optional<ResourceClient> authenticate(MultiValueMap<String, String> form, HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			String[] pair = decodeBasic(authorization.substring(6).strip());
+			return (pair != null) ? this.clients.authenticate(pair[0], pair[1]) : Optional.empty();
+		}
+		String clientId = form.getFirst("client_id");
+		String secret = form.getFirst("client_secret");
+		if (clientId == null || secret == null) {
+			return Optional.empty();
+		}
+		return this.clients.authenticate(clientId, secret);
+	}
+
+	/** RFC 6749 §2.3.1: both parts are form-URL-encoded before Base64. */
+	private static String @Nullable [] decodeBasic(String encoded) {
+		try {
+			String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			if (colon < 0) {
+				return null;
+			}
+			return new String[] { URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+					URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8) };
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String bearer(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return authorization.substring(7).strip();
+		}
+		return null;
+	}
+
+	private static ResponseEntity<Map<String, Object>> answer(Map<String, Object> body) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+	}
+
+	private static ResponseEntity<Map<String, Object>> invalidClient() {
+		return ResponseEntity.status(401)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"latchkey\"")
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("error", "invalid_client", "error_description",
+					"Client authentication failed: unknown client, wrong secret or disabled client."));
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(int status, String error, String description) {
+		return ResponseEntity.status(status)
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("error", error, "error_description", description));
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Random secrets and their digests, for credentials other than tokens (client secrets).
+ */
+public final class Secrets {
+
+	private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	private Secrets() {
+	}
+
+	public static String base62(SecureRandom random, int length) {
+		StringBuilder text = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			text.append(BASE62.charAt(random.nextInt(BASE62.length())));
+		}
+		return text.toString();
+	}
+
+	public static String sha256Hex(String secret) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
+	}
+
+	/** Compares in time independent of where the values differ. */
+	public static boolean equal(String a, String b) {
+		return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
