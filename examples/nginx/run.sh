@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs the nginx example end to end on loopback and checks it:
+#   no token -> 401 with the Bearer challenge; a valid token -> the API sees the user and never the
+#   token; a revoked token -> 401. Installs Debian's nginx if it is missing (as root).
+# Ports: LATCHKEY_PORT (18080), API_PORT (19000), PROXY_PORT (18000).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+LATCHKEY_PORT="${LATCHKEY_PORT:-18080}"
+API_PORT="${API_PORT:-19000}"
+PROXY_PORT="${PROXY_PORT:-18000}"
+
+if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
+  echo "nginx example: installing Debian's nginx"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export SERVER_PORT="$LATCHKEY_PORT"
+export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/db/latchkey;AUTO_SERVER=TRUE"
+export LATCHKEY_ADMIN_PASSWORD="nginx-example-password"
+"$root/bin/latchkey" >"$work/latchkey.log" 2>&1 &
+pids+=($!)
+python3 "$here/upstream.py" "$API_PORT" &
+pids+=($!)
+
+mkdir -p "$work/tmp" "$work/logs"
+sed -e "s/127.0.0.1:8080/127.0.0.1:$LATCHKEY_PORT/; s/127.0.0.1:9000/127.0.0.1:$API_PORT/; s/127.0.0.1:8000/127.0.0.1:$PROXY_PORT/" \
+  "$here/nginx.conf" >"$work/nginx.conf"
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$LATCHKEY_PORT/actuator/health/readiness" >/dev/null && break
+  sleep 1
+done
+"$NGINX" -p "$work" -c "$work/nginx.conf"
+
+token="$("$root/bin/latchkey" operator issue-token --user admin --name nginx-example 2>"$work/operator.err")" || { cat "$work/operator.err" "$work/latchkey.log" >&2; exit 1; }
+passed=0
+failed=0
+check() {
+  if [[ "$2" == "$3" ]]; then passed=$((passed + 1)); echo "  ok   $1"
+  else failed=$((failed + 1)); echo "  FAIL $1: expected '$3', got '$2'"; fi
+}
+proxy="http://127.0.0.1:$PROXY_PORT/orders"
+
+echo "nginx example: Latchkey :$LATCHKEY_PORT, API :$API_PORT, nginx :$PROXY_PORT"
+check "no token is refused" "$(curl -s -o /dev/null -w '%{http_code}' "$proxy")" "401"
+check "the refusal carries the Bearer challenge" \
+  "$(curl -s -D - -o /dev/null "$proxy" | tr -d '\r' | sed -n 's/^[Ww][Ww][Ww]-[Aa]uthenticate: //p')" 'Bearer realm="latchkey"'
+seen="$(curl -s "$proxy" -H "Authorization: Bearer $token")"
+check "a valid token reaches the API" "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("x-latchkey-user"))' "$seen")" "admin"
+check "the API never sees the token" "$(grep -c "$token" <<<"$seen" || true)" "0"
+check "the API sees no Authorization header" \
+  "$(python3 -c 'import json,sys; print("authorization" in json.loads(sys.argv[1]))' "$seen")" "False"
+me="$(curl -s "http://127.0.0.1:$LATCHKEY_PORT/api/v1/me" -H "Authorization: Bearer $token")"
+id="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"]["id"])' "$me")"
+curl -s -o /dev/null -X POST "http://127.0.0.1:$LATCHKEY_PORT/api/v1/tokens/$id/revoke" -H "Authorization: Bearer $token"
+check "a revoked token is refused" "$(curl -s -o /dev/null -w '%{http_code}' "$proxy" -H "Authorization: Bearer $token")" "401"
+
+echo "nginx example: $passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
