@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
@@ -77,8 +78,9 @@ class ApiTokensController {
 	}
 
 	@PostMapping
-	String create(@AuthenticationPrincipal Actor actor, CreateTokenForm form, BindingResult binding, Model model,
-			HttpServletResponse response) {
+	String create(@AuthenticationPrincipal Actor actor, @Nullable CreateTokenForm submitted, BindingResult binding,
+			Model model, HttpServletResponse response) {
+		CreateTokenForm form = (submitted != null) ? submitted : CreateTokenForm.EMPTY;
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
 		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
 		try {
@@ -137,9 +139,9 @@ class ApiTokensController {
 	}
 
 	/** Post/Redirect/Get: the outcome travels as a one-time flash message. */
-	private static String act(RedirectAttributes redirect, Action action) {
+	private static String act(RedirectAttributes redirect, Supplier<String> action) {
 		try {
-			redirect.addFlashAttribute("notice", action.run());
+			redirect.addFlashAttribute("notice", action.get());
 		}
 		catch (NotFound ex) {
 			throw ex;
@@ -185,13 +187,6 @@ class ApiTokensController {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	@FunctionalInterface
-	private interface Action {
-
-		String run();
-
 	}
 
 	/** The token just created, for the one response that shows it. */

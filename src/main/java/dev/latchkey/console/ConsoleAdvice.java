@@ -12,11 +12,14 @@ import dev.latchkey.token.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsoleAdvice.class);
 
 	private final Organisations organisations;
 
@@ -64,6 +69,21 @@ class ConsoleAdvice {
 	@ModelAttribute("path")
 	String path(HttpServletRequest request) {
 		return request.getRequestURI();
+	}
+
+	@ExceptionHandler(Exception.class)
+	String failed(Exception ex, HttpServletResponse response, Model model) {
+		if (ex instanceof ErrorResponse refusal) {
+			// Spring MVC's own refusals: a wrong method, a missing parameter, ...
+			response.setStatus(refusal.getStatusCode().value());
+		}
+		else {
+			// Type and message only: a stack trace could carry request data into the log.
+			logger.error("Unexpected {} on a console page: {}", ex.getClass().getName(), ex.getMessage());
+			response.setStatus(500);
+		}
+		model.addAttribute("status", response.getStatus());
+		return "error";
 	}
 
 	@ExceptionHandler(ProblemException.class)

@@ -51,7 +51,7 @@ record TokenRow(String id, String name, @Nullable String description, String own
 		return List.copyOf(actions);
 	}
 
-	String statusClass() {
+	public String statusClass() {
 		return "status status-" + this.status.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
