@@ -132,6 +132,12 @@ public final class Browser implements AutoCloseable {
 				Map.of("origin", this.base, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
 	}
 
+	/** Makes the page area exactly this size, whatever the window around it. */
+	public void viewport(int width, int height, boolean mobile) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+	}
+
 	public void screenshot(Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
