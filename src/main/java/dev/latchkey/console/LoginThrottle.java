@@ -41,8 +41,8 @@ class LoginThrottle {
 	/** How long the caller must still wait before an attempt is checked; zero if not. */
 	Duration waitBefore(String username, String clientIp) {
 		Instant now = this.clock.instant();
-		Duration account = wait(this.accounts.get(key(username)), this.settings.freeFailuresPerAccount(), now);
-		Duration client = wait(this.clients.get(clientIp), this.settings.freeFailuresPerClient(), now);
+		Duration account = wait(lookup(this.accounts, key(username)), this.settings.freeFailuresPerAccount(), now);
+		Duration client = wait(lookup(this.clients, clientIp), this.settings.freeFailuresPerClient(), now);
 		return (account.compareTo(client) >= 0) ? account : client;
 	}
 
@@ -54,6 +54,14 @@ class LoginThrottle {
 
 	void succeeded(String username) {
 		this.accounts.remove(key(username));
+	}
+
+	/**
+	 * A key not tracked while the overflow entry exists is judged by the overflow entry.
+	 */
+	private static @Nullable Failures lookup(Map<String, Failures> map, String key) {
+		Failures failures = map.get(key);
+		return (failures != null) ? failures : map.get(OVERFLOW);
 	}
 
 	private Duration wait(@Nullable Failures failures, int free, Instant now) {
