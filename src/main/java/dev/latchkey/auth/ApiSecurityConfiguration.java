@@ -22,8 +22,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * One filter chain per surface: {@code /api/**} is stateless and authenticated by tokens
- * only (no cookies, so no CSRF exposure); the rest serves health, the OpenAPI document
- * and, later, the console.
+ * only (no cookies, so no CSRF exposure); the console has its own session-based chain at
+ * order 2 (module {@code console}); the rest serves health and the OpenAPI document and
+ * refuses everything else.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -61,7 +62,7 @@ class ApiSecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",

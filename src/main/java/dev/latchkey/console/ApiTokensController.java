@@ -1,0 +1,214 @@
+package dev.latchkey.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import dev.latchkey.organisation.OrganisationManagement;
+import dev.latchkey.organisation.OrganisationPolicies;
+import dev.latchkey.system.Actor;
+import dev.latchkey.system.NotFound;
+import dev.latchkey.system.ProblemException;
+import dev.latchkey.system.UserId;
+import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.NewToken;
+import dev.latchkey.token.TokenId;
+import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenStatus;
+import dev.latchkey.token.TokenView;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserManagement;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admin → API Tokens: the organisation's tokens, the create dialog and the row actions.
+ * The secret of a new token is rendered into the response to the create POST only, never
+ * cached, and never put in a URL, a redirect or a flash attribute.
+ */
+@Controller
+@RequestMapping("/admin/api-tokens")
+class ApiTokensController {
+
+	private final TokenManagement tokens;
+
+	private final UserManagement users;
+
+	private final OrganisationManagement organisations;
+
+	private final Clock clock;
+
+	ApiTokensController(TokenManagement tokens, UserManagement users, OrganisationManagement organisations,
+			Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.organisations = organisations;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal Actor actor, @RequestParam @Nullable String owner,
+			@RequestParam @Nullable String status, Model model) {
+		page(actor, owner, status, model);
+		model.addAttribute("form", CreateTokenForm.EMPTY);
+		return "api-tokens";
+	}
+
+	@GetMapping("/new")
+	String createDialog(@AuthenticationPrincipal Actor actor, Model model) {
+		page(actor, null, null, model);
+		model.addAttribute("form", CreateTokenForm.EMPTY);
+		model.addAttribute("createOpen", true);
+		return "api-tokens";
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal Actor actor, @Nullable CreateTokenForm submitted, BindingResult binding,
+			Model model, HttpServletResponse response) {
+		CreateTokenForm form = (submitted != null) ? submitted : CreateTokenForm.EMPTY;
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		try {
+			IssuedToken issued = this.tokens.create(actor, form.toNewToken());
+			model.addAttribute("issued", new Issued(issued.view().token().name().value(), issued.secret().reveal(),
+					Texts.dateTime(issued.view().token().expiresAt())));
+			model.addAttribute("form", CreateTokenForm.EMPTY);
+		}
+		catch (ProblemException ex) {
+			response.setStatus(ex.type().status());
+			model.addAttribute("createError", ex.getMessage());
+			model.addAttribute("createOpen", true);
+			model.addAttribute("form", form);
+		}
+		page(actor, null, null, model);
+		return "api-tokens";
+	}
+
+	@GetMapping("/{id}/{action:revoke|reapprove|delete}")
+	String confirm(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String action,
+			Model model) {
+		TokenView view = this.tokens.get(actor, TokenId.parse(id));
+		Confirmation confirmation = TokenRow.of(view, this.clock.instant())
+			.actions()
+			.stream()
+			.filter((c) -> c.name().equals(action))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("token"));
+		model.addAttribute("confirmation", confirmation);
+		return "confirm";
+	}
+
+	@PostMapping("/{id}/revoke")
+	String revoke(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+		return act(redirect, () -> {
+			TokenView view = this.tokens.revoke(actor, TokenId.parse(id));
+			return "Token '" + view.token().name() + "' is revoked. It no longer authenticates.";
+		});
+	}
+
+	@PostMapping("/{id}/reapprove")
+	String reapprove(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+		return act(redirect, () -> {
+			TokenView view = this.tokens.reapprove(actor, TokenId.parse(id));
+			return "Token '" + view.token().name() + "' is re-approved. It authenticates again with the same secret.";
+		});
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+		return act(redirect, () -> {
+			TokenView view = this.tokens.get(actor, TokenId.parse(id));
+			this.tokens.delete(actor, view.token().id());
+			return "Token '" + view.token().name() + "' is deleted.";
+		});
+	}
+
+	/** Post/Redirect/Get: the outcome travels as a one-time flash message. */
+	private static String act(RedirectAttributes redirect, Supplier<String> action) {
+		try {
+			redirect.addFlashAttribute("notice", action.get());
+		}
+		catch (NotFound ex) {
+			throw ex;
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:" + TokenRow.LIST;
+	}
+
+	private void page(Actor actor, @Nullable String owner, @Nullable String status, Model model) {
+		Instant now = this.clock.instant();
+		TokenStatus statusFilter = parseStatus(status);
+		UserId ownerFilter = (owner != null && !owner.isBlank()) ? UserId.parse(owner) : null;
+		List<TokenView> views = (ownerFilter != null) ? this.tokens.listOwnedBy(actor, ownerFilter)
+				: this.tokens.listOrganisation(actor);
+		List<TokenRow> rows = views.stream()
+			.map((view) -> TokenRow.of(view, now))
+			.filter((row) -> statusFilter == null || row.status() == statusFilter)
+			.toList();
+		OrganisationPolicies policies = this.organisations.get(actor, actor.organisationId()).policies();
+		long mine = this.tokens.listOwn(actor).stream().filter((v) -> v.token().countsTowardLimit(now)).count();
+		List<User> owners = this.users.list(actor, actor.organisationId());
+		model.addAttribute("rows", rows);
+		model.addAttribute("owners", owners);
+		model.addAttribute("ownerFilter", (ownerFilter != null) ? ownerFilter.toString() : "");
+		model.addAttribute("statusFilter", (statusFilter != null) ? statusFilter.name() : "");
+		model.addAttribute("statuses", TokenStatus.values());
+		model.addAttribute("filtered", ownerFilter != null || statusFilter != null);
+		model.addAttribute("policies", policies);
+		model.addAttribute("held", mine);
+		model.addAttribute("lifetimes", LifetimeChoice.of(policies,
+				(model.getAttribute("form") instanceof CreateTokenForm form) ? form.lifetimeDays() : null));
+	}
+
+	private static @Nullable TokenStatus parseStatus(@Nullable String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return TokenStatus.valueOf(status.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** The token just created, for the one response that shows it. */
+	record Issued(String name, String secret, String expires) {
+
+		@Override
+		public String toString() {
+			return "Issued[" + this.name + "]";
+		}
+
+	}
+
+	/** The create dialog's fields. */
+	record CreateTokenForm(@Nullable String name, @Nullable String description, @Nullable Integer lifetimeDays) {
+
+		static final CreateTokenForm EMPTY = new CreateTokenForm("", "", null);
+
+		NewToken toNewToken() {
+			String text = (this.description != null && !this.description.isBlank()) ? this.description.strip() : null;
+			return new NewToken((this.name != null) ? this.name.strip() : "", text, this.lifetimeDays, null);
+		}
+
+	}
+
+}

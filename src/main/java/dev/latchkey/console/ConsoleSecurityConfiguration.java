@@ -1,0 +1,66 @@
+package dev.latchkey.console;
+
+import dev.latchkey.user.Users;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The console's filter chain, between the API's ({@code /api/**}, order 1) and the public
+ * one (health, OpenAPI; order 3). Form login with a new session id at sign-in, CSRF on
+ * every state change (sign-out included), a Content-Security-Policy that allows no inline
+ * script or style, and a per-request check of the signed-in user's current row.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ConsoleSecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, Users users, LoginOutcomes outcomes, SignOut signOut,
+			LoginThrottle throttle) throws Exception {
+		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+		forbidden.setErrorPage("/forbidden");
+		http.securityMatcher("/", "/login", "/logout", "/forbidden", "/admin", "/admin/**", "/css/**", "/js/**",
+				"/favicon.svg")
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/login", "/forbidden", "/css/**", "/js/**", "/favicon.svg")
+						.permitAll()
+						.requestMatchers("/admin", "/admin/**")
+						.hasRole("ORG_ADMIN")
+						.anyRequest()
+						.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.successHandler(outcomes)
+				.failureHandler(outcomes)
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.addLogoutHandler(signOut)
+				.logoutSuccessUrl("/login?logout")
+				.deleteCookies("JSESSIONID"))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(forbidden))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.addFilterAfter(new CurrentUserFilter(users), SecurityContextHolderFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.latchkey.console;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.latchkey.token.ApiToken;
+import dev.latchkey.token.StatusReason;
+import dev.latchkey.token.TokenStatus;
+import dev.latchkey.token.TokenView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the API Tokens table, as the page shows it.
+ */
+record TokenRow(String id, String name, @Nullable String description, String owner, String hint, TokenStatus status,
+		String reason, String created, String createdIso, String expires, String expiresIso, String lastUsed,
+		@Nullable String lastUsedIp, List<Confirmation> actions) {
+
+	static final String LIST = "/admin/api-tokens";
+
+	static TokenRow of(TokenView view, Instant now) {
+		ApiToken token = view.token();
+		TokenStatus status = token.status(now);
+		StatusReason reason = token.statusReason(now);
+		boolean reapprovable = status == TokenStatus.REVOKED && reason != StatusReason.LEAKED;
+		return new TokenRow(token.id().toString(), token.name().value(), token.description(), view.ownerUsername(),
+				token.hint(), status, Texts.reason(reason), Texts.dateTime(token.createdAt()),
+				token.createdAt().toString(), Texts.dateTime(token.expiresAt()), token.expiresAt().toString(),
+				(token.lastUsedAt() != null) ? Texts.dateTime(token.lastUsedAt()) : "never", token.lastUsedIp(),
+				actions(token, status == TokenStatus.ACTIVE, reapprovable));
+	}
+
+	/** The row actions the token's state allows, each with its question. */
+	static List<Confirmation> actions(ApiToken token, boolean revocable, boolean reapprovable) {
+		String name = token.name().value();
+		String base = LIST + "/" + token.id();
+		List<Confirmation> actions = new ArrayList<>();
+		if (revocable) {
+			actions.add(Confirmation.of(base, "revoke", "Revoke", "Revoke token “" + name + "”?",
+					"Calls made with this token will fail from now on. An admin can re-approve it until it expires.",
+					true, LIST));
+		}
+		if (reapprovable) {
+			actions.add(Confirmation.of(base, "reapprove", "Re-approve", "Re-approve token “" + name + "”?",
+					"The token will authenticate again with the same secret, until it expires.", false, LIST));
+		}
+		actions.add(Confirmation.of(base, "delete", "Delete", "Delete token “" + name + "”?",
+				"The token is removed for good and frees its slot; the audit trail keeps a record. This cannot be undone.",
+				true, LIST));
+		return List.copyOf(actions);
+	}
+
+	public String statusClass() {
+		return "status status-" + this.status.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

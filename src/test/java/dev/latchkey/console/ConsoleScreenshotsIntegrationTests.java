@@ -1,0 +1,139 @@
+package dev.latchkey.console;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.latchkey.organisation.Organisation;
+import dev.latchkey.organisation.OrganisationManagement;
+import dev.latchkey.system.Actor;
+import dev.latchkey.system.Role;
+import dev.latchkey.testing.Api;
+import dev.latchkey.testing.Browser;
+import dev.latchkey.testing.IntegrationTest;
+import dev.latchkey.testing.TestClock;
+import dev.latchkey.testing.TestDatabase;
+import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.NewToken;
+import dev.latchkey.token.TokenManagement;
+import dev.latchkey.user.NewUser;
+import dev.latchkey.user.User;
+import dev.latchkey.user.UserManagement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Makes the screenshots of docs/console.md and the README. Runs only when asked, with the
+ * target folder as {@code latchkey.screenshots}:
+ *
+ * <pre>
+ * ./mvnw verify -Dit.test=ConsoleScreenshotsIntegrationTests -Dtest=none \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dlatchkey.screenshots=docs/screenshots
+ * </pre>
+ */
+@IntegrationTest
+@ExtendWith(Browser.Available.class)
+@TestPropertySource(
+		properties = { "latchkey.scheduling.enabled=true", "latchkey.tokens.last-used-flush-interval=200ms" })
+class ConsoleScreenshotsIntegrationTests {
+
+	static final String PASSWORD = "screenshot password";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OrganisationManagement organisations;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	TokenManagement tokens;
+
+	@Autowired
+	TestClock clock;
+
+	@Test
+	void screenshotsOfTheConsole() throws Exception {
+		String target = System.getProperty("latchkey.screenshots");
+		assumeTrue(target != null && !target.isBlank() && !TestDatabase.isPostgres(),
+				"screenshots are made on request only: -Dlatchkey.screenshots=<folder>");
+		Path folder = Path.of(target);
+		User alice = exampleOrganisation();
+
+		try (Browser browser = new Browser(this.port)) {
+			browser.viewport(1280, 800, false);
+			browser.signIn(alice.username(), PASSWORD);
+			browser.find(By.cssSelector("#admin-tile summary")).click();
+			browser.screenshot(folder.resolve("home.png"));
+			browser.open("/admin/api-tokens");
+			browser.screenshot(folder.resolve("api-tokens.png"));
+			browser.find(By.id("create-token-button")).click();
+			browser.type(By.id("token-name"), "staging-smoke-tests");
+			browser.type(By.id("token-description"), "Nightly smoke tests against staging");
+			browser.screenshot(folder.resolve("create-token-form.png"));
+			browser.find(By.id("create-token-submit")).click();
+			browser.waitFor(By.id("token-secret"));
+			browser.find(By.id("copy-token")).click();
+			browser.screenshot(folder.resolve("create-token-dialog.png"));
+			browser.find(By.id("token-created-done")).click();
+			browser.waitFor(By.id("tokens"));
+			browser.find(By.cssSelector("tr[data-token-name='grafana-export']"))
+				.findElement(By.linkText("Revoke"))
+				.click();
+			browser.waitFor(By.id("confirm-button"));
+			browser.screenshot(folder.resolve("revoke-confirmation.png"));
+			browser.open("/admin/users");
+			browser.screenshot(folder.resolve("users.png"));
+			browser.open("/admin/audit");
+			browser.screenshot(folder.resolve("audit-log.png"));
+			browser.open("/admin/settings");
+			browser.screenshot(folder.resolve("settings.png"));
+			browser.viewport(390, 844, true);
+			browser.open("/admin/api-tokens");
+			browser.screenshot(folder.resolve("phone-api-tokens.png"));
+		}
+	}
+
+	/** An organisation that looks lived in: a few users and tokens in every state. */
+	private User exampleOrganisation() throws InterruptedException {
+		Actor operator = Actor.operator();
+		Organisation acme = this.organisations.create(operator, "acme", 10);
+		User alice = user(acme, "alice", "Alice Martin", Role.ORG_ADMIN, true);
+		User bob = user(acme, "bob", "Bob Chen", Role.ORG_ADMIN, true);
+		user(acme, "carol", "Carol Diaz", Role.USER, true);
+		User dave = user(acme, "dave", null, Role.USER, false);
+		Actor actingAlice = Actor.user(alice.id(), alice.username(), acme.id(), Role.ORG_ADMIN, "192.0.2.10");
+
+		this.tokens.issueFor(operator, bob.id(), new NewToken("old-migration", "One-off data migration", 7, null));
+		this.clock.advance(Duration.ofDays(9));
+		IssuedToken deploy = this.tokens.issueFor(operator, alice.id(),
+				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null));
+		IssuedToken grafana = this.tokens.issueFor(operator, alice.id(),
+				new NewToken("grafana-export", "Dashboards export", 30, null));
+		IssuedToken terraform = this.tokens.issueFor(operator, alice.id(), new NewToken("terraform", null, 365, null));
+		IssuedToken release = this.tokens.issueFor(operator, bob.id(),
+				new NewToken("release-bot", "Tags and publishes releases", 180, null));
+		this.tokens.revoke(actingAlice, terraform.view().token().id());
+		Api api = new Api(this.port);
+		api.get("/api/v1/me", deploy.secret().reveal());
+		api.get("/api/v1/me", grafana.secret().reveal());
+		api.get("/api/v1/me", release.secret().reveal());
+		this.users.deactivate(actingAlice, dave.id());
+		Thread.sleep(1000);
+		return alice;
+	}
+
+	private User user(Organisation organisation, String username, String displayName, Role role, boolean licensed) {
+		return this.users.create(Actor.operator(), organisation.id(), new NewUser(username, PASSWORD, role, licensed,
+				(displayName != null) ? username + "@acme.example" : null, displayName));
+	}
+
+}
