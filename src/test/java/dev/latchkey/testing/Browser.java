@@ -99,8 +99,15 @@ public final class Browser implements AutoCloseable {
 		return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
+	/**
+	 * Waits until the condition holds. An element that a navigation detaches while it is
+	 * being looked at is looked up again rather than failing the test.
+	 */
 	public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
+		return new WebDriverWait(this.driver, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(condition);
 	}
 
 	public String source() {
