@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain per surface: {@code /api/**} is stateless and authenticated by tokens
@@ -30,18 +31,34 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @ConditionalOnWebApplication
 class ApiSecurityConfiguration {
 
+	/** For answers of the API: nothing in them is meant to run or be framed. */
+	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/** The public pages include Swagger UI, which needs its own scripts and styles. */
+	static final String PUBLIC_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
+
+	/** First of all: a body over the limit is refused before anything reads it. */
+	@Bean
+	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(AuthSettings settings) {
+		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeFilter(settings.maxRequestBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
 	/** Ahead of Spring Security, whose debug log would print the query string. */
 	@Bean
 	FilterRegistrationBean<TokenInUrlFilter> tokenInUrlFilter() {
 		FilterRegistrationBean<TokenInUrlFilter> registration = new FilterRegistrationBean<>(new TokenInUrlFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenVerification verification,
-			RefusedAuthentications refusals) throws Exception {
+			RefusedAuthentications refusals, RefusalLimit limit) throws Exception {
 		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(verification));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/leaks")
@@ -57,7 +74,10 @@ class ApiSecurityConfiguration {
 			.anonymous(AbstractHttpConfigurer::disable)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> Challenges.authenticationRequired(response)))
-			.addFilterBefore(new TokenAuthenticationFilter(tokens, refusals), AuthorizationFilter.class);
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, refusals, limit), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -76,7 +96,10 @@ class ApiSecurityConfiguration {
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable);
+			.formLogin(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(PUBLIC_CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 

@@ -2,8 +2,10 @@ package dev.latchkey.auth;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 
@@ -34,11 +36,30 @@ final class Challenges {
 				"Invalid token request", detail);
 	}
 
-	private static void write(HttpServletResponse response, int status, String challenge, String type, String title,
-			String detail) throws IOException {
+	static void tooManyRefusals(HttpServletResponse response, Duration retryAfter) throws IOException {
+		long seconds = Math.max(1, retryAfter.toSeconds());
+		response.setHeader("Retry-After", Long.toString(seconds));
+		write(response, 429, null, "too-many-requests", "Too many requests",
+				"Too many refused tokens from this address. Retry after " + seconds + " seconds.");
+	}
+
+	static void tooLarge(HttpServletResponse response, long limit) throws IOException {
+		write(response, 413, null, "request-too-large", "Request too large",
+				"The request body is larger than " + limit + " bytes.");
+	}
+
+	private static void write(HttpServletResponse response, int status, @Nullable String challenge, String type,
+			String title, String detail) throws IOException {
 		response.setStatus(status);
-		response.setHeader("WWW-Authenticate", challenge);
+		if (challenge != null) {
+			response.setHeader("WWW-Authenticate", challenge);
+		}
+		// Some of these answers are written before Spring Security's header writer runs.
 		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Content-Security-Policy", ApiSecurityConfiguration.API_CONTENT_SECURITY_POLICY);
+		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		response.getWriter()

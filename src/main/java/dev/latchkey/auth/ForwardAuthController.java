@@ -37,9 +37,12 @@ class ForwardAuthController {
 
 	private final RefusedAuthentications refusals;
 
-	ForwardAuthController(TokenVerification verification, RefusedAuthentications refusals) {
+	private final RefusalLimit limit;
+
+	ForwardAuthController(TokenVerification verification, RefusedAuthentications refusals, RefusalLimit limit) {
 		this.verification = verification;
 		this.refusals = refusals;
+		this.limit = limit;
 	}
 
 	@RequestMapping({ "/auth/verify", "/auth/verify/**" })
@@ -50,10 +53,16 @@ class ForwardAuthController {
 			Challenges.authenticationRequired(response);
 			return;
 		}
+		var blocked = this.limit.blocked(request.getRemoteAddr());
+		if (blocked.isPresent()) {
+			Challenges.tooManyRefusals(response, blocked.get());
+			return;
+		}
 		Verification result = this.verification.verify(presented, request.getRemoteAddr());
 		TokenCredential credential = result.credential();
 		if (!result.isAccepted() || credential == null) {
 			this.refusals.record(result, request.getRemoteAddr());
+			this.limit.refused(request.getRemoteAddr());
 			Challenges.invalidToken(response);
 			return;
 		}

@@ -27,9 +27,13 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	TokenAuthenticationFilter(AuthenticationManager authentication, RefusedAuthentications refusals) {
+	private final RefusalLimit limit;
+
+	TokenAuthenticationFilter(AuthenticationManager authentication, RefusedAuthentications refusals,
+			RefusalLimit limit) {
 		this.authentication = authentication;
 		this.refusals = refusals;
+		this.limit = limit;
 	}
 
 	@Override
@@ -43,6 +47,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String presented = (bearer != null) ? bearer : header;
 		if (presented != null) {
+			var blocked = this.limit.blocked(request.getRemoteAddr());
+			if (blocked.isPresent()) {
+				Challenges.tooManyRefusals(response, blocked.get());
+				return;
+			}
 			try {
 				Authentication result = this.authentication
 					.authenticate(new PresentedToken(presented, request.getRemoteAddr()));
@@ -52,6 +61,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 			catch (InvalidToken ex) {
 				this.refusals.record(ex.verification(), request.getRemoteAddr());
+				this.limit.refused(request.getRemoteAddr());
 				Challenges.invalidToken(response);
 				return;
 			}

@@ -51,6 +51,19 @@ public final class RateLimiter {
 		return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
 	}
 
+	/**
+	 * Whether the key has used up its window, without taking a permit.
+	 * @return empty if a permit is left, otherwise how long until the key's window ends
+	 */
+	public Optional<Duration> exhausted(String key) {
+		Instant now = this.clock.instant();
+		Window current = this.windows.getIfPresent(key);
+		if (current == null || !current.end().isAfter(now) || current.used().get() < this.permits) {
+			return Optional.empty();
+		}
+		return Optional.of(Duration.between(now, current.end()));
+	}
+
 	private record Window(Instant end, AtomicInteger used) {
 
 	}

@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @ExtendWith(TestDatabase.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "latchkey.admin.password=first-start-password", "latchkey.scheduling.enabled=false" })
+		properties = { "latchkey.admin.password=first-start-password", "latchkey.scheduling.enabled=false",
+				// many tests present bad tokens from one address;
+				// HardeningIntegrationTests checks the limit
+				"latchkey.auth.refusals-per-window=1000000" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import({ IntegrationTestConfiguration.class, Fixtures.class })
 @ExtendWith(ClockReset.class)
