@@ -54,6 +54,7 @@ public final class Api {
 		try {
 			var response = CLIENT.send(request.build(), BodyHandlers.ofString());
 			ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body());
+			SecretCanary.scan(result.body());
 			synchronized (this.seen) {
 				this.seen.add(result);
 			}

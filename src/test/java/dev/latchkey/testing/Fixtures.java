@@ -60,7 +60,9 @@ public class Fixtures {
 	}
 
 	public IssuedToken issue(User owner, String name) {
-		return this.tokens.issueFor(Actor.operator(), owner.id(), NewToken.named(name));
+		IssuedToken issued = this.tokens.issueFor(Actor.operator(), owner.id(), NewToken.named(name));
+		SecretCanary.issued(issued.secret().reveal());
+		return issued;
 	}
 
 	private static String unique() {
