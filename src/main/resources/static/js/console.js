@@ -1,6 +1,6 @@
 // Progressive enhancement for the console: every page works without this script.
 // It turns confirmation pages into dialogs, opens the create dialogs in place, copies
-// a new token, and makes closing the token dialog leave no trace of the secret.
+// a new token or client secret, and makes closing their dialogs leave no trace of the secret.
 'use strict';
 
 (function () {
@@ -166,8 +166,10 @@
 		}
 		copy.textContent = copied ? 'Copied' : 'Copy';
 		copy.dataset.copied = copied ? 'true' : 'false';
+		// what was copied, when a dialog offers more than one value (a client's id and secret)
+		const what = copy.dataset.copyWhat || 'token';
 		if (status) {
-			status.textContent = copied ? 'The token is on your clipboard.' : 'Select the token and copy it with your keyboard.';
+			status.textContent = copied ? 'The ' + what + ' is on your clipboard.' : 'Select the ' + what + ' and copy it with your keyboard.';
 		}
 	});
 
