@@ -81,6 +81,12 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 			answers.put("POST /admin/users/{user}/" + action, console.post("/admin/users/" + user + "/" + action, ""));
 		}
 		answers.put("POST /admin/users/{user}/role", console.post("/admin/users/" + user + "/role", "role=USER"));
+		for (String action : List.of("disable", "enable")) {
+			answers.put("GET /admin/clients/{client}/" + action,
+					console.get("/admin/clients/" + client + "/" + action));
+			answers.put("POST /admin/clients/{client}/" + action,
+					console.post("/admin/clients/" + client + "/" + action, ""));
+		}
 
 		List<String> leaks = new ArrayList<>();
 		answers.forEach((call, status) -> {
@@ -93,7 +99,7 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 				Map.of("tried", answers.size(), "successes", leaks.size(), "otherOrganisationUnchanged", unchanged));
 		assertThat(leaks).as("calls that did not answer 404/403").isEmpty();
 		assertThat(unchanged).isTrue();
-		assertThat(answers).hasSizeGreaterThanOrEqualTo(28);
+		assertThat(answers).hasSizeGreaterThanOrEqualTo(32);
 	}
 
 	private String snapshot(Tenant victim) {
