@@ -43,6 +43,15 @@ public final class TestDatabase implements ExecutionCondition {
 		return "postgres".equals(DATABASE);
 	}
 
+	/**
+	 * For tests outside JUnit Jupiter (jqwik properties): whether the chosen database can
+	 * be used; false with a loud message when PostgreSQL is unreachable, an exception in
+	 * CI.
+	 */
+	public static boolean available(String what) {
+		return !isPostgres() || postgresReachable() || skip(what);
+	}
+
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		if (!isPostgres()) {
@@ -51,15 +60,20 @@ public final class TestDatabase implements ExecutionCondition {
 		if (postgresReachable()) {
 			return ConditionEvaluationResult.enabled("PostgreSQL at " + POSTGRES_URL);
 		}
+		skip(context.getDisplayName());
+		return ConditionEvaluationResult.disabled("SKIPPED LOUDLY: PostgreSQL at " + POSTGRES_URL + " is unreachable");
+	}
+
+	private static boolean skip(String what) {
 		String message = "PostgreSQL at " + POSTGRES_URL + " is unreachable";
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException(message + "; CI requires it (start it, or fix latchkey.it.postgres.url)");
 		}
 		System.err.println();
 		System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-		System.err.println("!!! SKIPPING " + context.getDisplayName() + ": " + message);
+		System.err.println("!!! SKIPPING " + what + ": " + message);
 		System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-		return ConditionEvaluationResult.disabled("SKIPPED LOUDLY: " + message);
+		return false;
 	}
 
 	private static boolean postgresReachable() {
