@@ -50,10 +50,13 @@ class LeakController {
 
 	@PostMapping("/api/v1/leaks")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Map<String, Integer> report(@RequestBody List<@Valid LeakedToken> report, HttpServletRequest request) {
+	Map<String, Integer> report(@RequestBody List<@Valid @NotNull LeakedToken> report, HttpServletRequest request) {
 		Optional<Duration> retryAfter = this.limiter.acquire(request.getRemoteAddr());
 		if (retryAfter.isPresent()) {
 			throw new TooManyReports(retryAfter.get());
+		}
+		if (report.contains(null)) {
+			throw new InvalidRequest("Every entry of a report is an object with a 'token'.");
 		}
 		if (report.size() > this.settings.maxTokensPerReport()) {
 			throw new InvalidRequest("A report holds at most " + this.settings.maxTokensPerReport() + " tokens.");

@@ -1,0 +1,153 @@
+package dev.latchkey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Reliability;
+import dev.latchkey.testing.TenantIntegrationTests;
+import dev.latchkey.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes every JSON endpoint with generated bodies: random JSON of every shape (wrong
+ * types, unknown and missing fields, deep nesting, huge numbers, odd Unicode), mutations
+ * of valid bodies, and bytes that are not JSON at all. No answer may be a 5xx, and the
+ * server may log no unexpected exception. The generator is seeded, so a failure can be
+ * replayed.
+ */
+class JsonFuzzIntegrationTests extends TenantIntegrationTests {
+
+	private static final long SEED = Long.getLong("latchkey.fuzz.seed", 20261128L);
+
+	private static final int BODIES_PER_ENDPOINT = Integer.getInteger("latchkey.fuzz.bodies", 150);
+
+	@Test
+	void noGeneratedBodyGetsA5xxOrAnEscapedException() throws IOException {
+		String user = this.tenant.anotherAdmin().user().id().toString();
+		Map<String, String> endpoints = new LinkedHashMap<>();
+		endpoints.put("POST /api/v1/tokens", "{\"name\":\"n\",\"description\":\"d\",\"expiresInDays\":5}");
+		endpoints.put("POST /api/v1/users",
+				"{\"username\":\"u\",\"password\":\"p\",\"role\":\"USER\",\"licensed\":false}");
+		endpoints.put("PUT /api/v1/organisation/policies",
+				"{\"maxTokensPerLicense\":10,\"defaultTokenLifetimeDays\":90,"
+						+ "\"maxTokenLifetimeDays\":365,\"revokeTokensOnLogout\":true}");
+		endpoints.put("PUT /api/v1/users/" + user + "/license", "{\"licensed\":true}");
+		endpoints.put("PUT /api/v1/users/" + user + "/role", "{\"role\":\"ORG_ADMIN\"}");
+		endpoints.put("POST /api/v1/clients", "{\"name\":\"c\"}");
+		endpoints.put("POST /api/v1/leaks", "[{\"token\":\"lkp_x\",\"type\":\"t\",\"url\":\"u\",\"source\":\"s\"}]");
+		long unexpectedBefore = unexpectedExceptionsLogged();
+		Random random = new Random(SEED);
+		int sent = 0;
+		Map<Integer, Integer> statuses = new LinkedHashMap<>();
+
+		for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+			String[] call = endpoint.getKey().split(" ");
+			for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
+				String body = new Bodies(random).next(endpoint.getValue());
+				ApiResponse response = call[0].equals("PUT") ? this.api.put(call[1], this.tenant.adminToken(), body)
+						: this.api.post(call[1], this.tenant.adminToken(), body);
+				sent++;
+				statuses.merge(response.status(), 1, Integer::sum);
+				assertThat(response.status()).as(endpoint.getKey() + " with " + body).isLessThan(500);
+				assertThat(response.body()).as(endpoint.getKey()).doesNotContain("Exception").doesNotContain("\tat ");
+			}
+		}
+		this.api.post("/api/v1/leaks", null, "[]");
+
+		long escaped = unexpectedExceptionsLogged() - unexpectedBefore;
+		long fiveHundreds = statuses.entrySet().stream().filter((e) -> e.getKey() >= 500).count();
+		Reliability.report("json-fuzz", Map.of("bodies", sent, "seed", SEED, "status5xx", fiveHundreds,
+				"escapedExceptions", escaped, "statuses", statuses));
+		assertThat(escaped).as("unexpected exceptions in the log").isZero();
+	}
+
+	/**
+	 * Errors in the log: an exception no handler expected is logged at ERROR, nothing
+	 * else is.
+	 */
+	private static long unexpectedExceptionsLogged() throws IOException {
+		Path log = Path.of("target", "test-logs", TestDatabase.DATABASE + ".log");
+		return Files.exists(log) ? Files.readAllLines(log).stream().filter((l) -> l.contains(" ERROR ")).count() : 0;
+	}
+
+	/** Generated request bodies. */
+	static final class Bodies {
+
+		private static final List<String> ODD = List.of("", " ", "\u0000", "\uD83D\uDD11", "\u202E", "\\", "\"",
+				"' OR 1=1 --", "<script>", "%00", "lkp_", "9".repeat(400), "ä".repeat(300), "\n\r\t");
+
+		private final Random random;
+
+		Bodies(Random random) {
+			this.random = random;
+		}
+
+		String next(String valid) {
+			return switch (this.random.nextInt(6)) {
+				case 0 -> value(0);
+				case 1 -> mutateValue(valid);
+				case 2 -> dropOrAdd(valid);
+				case 3 -> truncate(valid);
+				case 4 -> nest(this.random.nextInt(2000));
+				default -> bytes();
+			};
+		}
+
+		private String value(int depth) {
+			int pick = this.random.nextInt(depth > 3 ? 6 : 8);
+			return switch (pick) {
+				case 0 -> "null";
+				case 1 -> Boolean.toString(this.random.nextBoolean());
+				case 2 -> Long.toString(this.random.nextLong());
+				case 3 -> this.random.nextDouble() * Math.pow(10, this.random.nextInt(40) - 20) + "";
+				case 4 -> "1" + "0".repeat(this.random.nextInt(500));
+				case 5 -> string();
+				case 6 -> "[" + value(depth + 1) + "," + value(depth + 1) + "]";
+				default -> "{" + string() + ":" + value(depth + 1) + "," + string() + ":" + value(depth + 1) + "}";
+			};
+		}
+
+		private String string() {
+			String text = ODD.get(this.random.nextInt(ODD.size()));
+			return "\"" + text.replace("\\", "\\\\")
+				.replace("\"", "\\\"")
+				.replace("\u0000", "\\u0000")
+				.replace("\n", "\\n")
+				.replace("\r", "\\r")
+				.replace("\t", "\\t") + "\"";
+		}
+
+		private String mutateValue(String valid) {
+			return valid.replaceFirst(":(\"[^\"]*\"|[0-9a-z]+)", ":" + value(0));
+		}
+
+		private String dropOrAdd(String valid) {
+			return this.random.nextBoolean() ? valid.replaceFirst("\"[a-zA-Z]+\":[^,}]+,?", "")
+					: valid.replaceFirst("\\{", "{" + string() + ":" + value(0) + ",");
+		}
+
+		private String truncate(String valid) {
+			return valid.substring(0, this.random.nextInt(valid.length()));
+		}
+
+		private String nest(int depth) {
+			return "[".repeat(depth) + "]".repeat(this.random.nextInt(depth + 1));
+		}
+
+		private String bytes() {
+			byte[] bytes = new byte[this.random.nextInt(200)];
+			this.random.nextBytes(bytes);
+			return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+		}
+
+	}
+
+}
