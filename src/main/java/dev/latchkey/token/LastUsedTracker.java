@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code lastUsedAt} / {@code lastUsedIp} in memory and writes them in one batch
- * per interval instead of once per request (SPEC rule 13). At most one
- * {@code TOKEN_AUTHENTICATED} audit event is written per token per
+ * Keeps {@code lastUsedAt} / {@code lastUsedIp} in memory and writes them as one JDBC
+ * batch per interval, and once more on shutdown, instead of once per request (SPEC rule
+ * 13). At most one {@code TOKEN_AUTHENTICATED} audit event is written per token per
  * {@code authenticated-audit-interval}.
  */
 @Component
@@ -68,9 +68,13 @@ class LastUsedTracker {
 			return;
 		}
 		Map<TokenId, Use> batch = Map.copyOf(this.pending);
-		batch.forEach(this.pending::remove);
+		// Only the uses copied: a newer one recorded meanwhile waits for the next flush.
+		batch.forEach((id, use) -> this.pending.remove(id, use));
 		try {
-			this.transactions.executeWithoutResult((status) -> batch.values().forEach(this::write));
+			this.transactions.executeWithoutResult((status) -> {
+				this.tokens.recordUses(batch.values().stream().map(Use::lastUse).toList());
+				batch.values().forEach(this::auditIfDue);
+			});
 		}
 		catch (RuntimeException ex) {
 			// Keep the uses for the next flush rather than lose them; newer uses win.
@@ -84,8 +88,7 @@ class LastUsedTracker {
 		flush();
 	}
 
-	private void write(Use use) {
-		this.tokens.recordUse(use.credential().tokenId(), use.at(), use.clientIp());
+	private void auditIfDue(Use use) {
 		Instant now = this.clock.instant();
 		Instant audited = this.lastAudited.get(use.credential().tokenId());
 		if (audited == null || !audited.plus(this.settings.authenticatedAuditInterval()).isAfter(now)) {
@@ -99,6 +102,10 @@ class LastUsedTracker {
 	}
 
 	private record Use(TokenCredential credential, Instant at, @Nullable String clientIp) {
+
+		ApiTokens.LastUse lastUse() {
+			return new ApiTokens.LastUse(this.credential.tokenId(), this.at, this.clientIp);
+		}
 
 	}
 
