@@ -172,6 +172,7 @@ class NotificationListener implements SmartLifecycle {
 
 	private void apply(String payload) {
 		this.received.incrementAndGet();
+		logger.debug("Invalidation notice {}", payload);
 		Invalidation.parse(payload).ifPresentOrElse(this.invalidations::dispatch, () -> {
 			logger.warn("Unknown invalidation notice; clearing the caches to be safe");
 			this.invalidations.dispatchAll();
