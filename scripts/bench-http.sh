@@ -3,6 +3,7 @@
 # against the cheapest unauthenticated endpoint of the same server, GET /actuator/info.
 #   scripts/bench-http.sh                 32 connections, 30 s per measurement
 #   DURATION=60s scripts/bench-http.sh
+#   SERVER_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/me.jfr scripts/bench-http.sh   (a profile)
 # Starts its own server on 127.0.0.1:${PORT:-18080} with an embedded database in a temporary
 # folder, and stops it at the end.
 set -euo pipefail
@@ -22,7 +23,7 @@ trap 'stop_servers; rm -rf "$work"' EXIT
 export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/latchkey;AUTO_SERVER=TRUE"
 export LATCHKEY_ADMIN_PASSWORD="benchmark-password"
 
-"$JAVA" -jar "$ROOT/target/latchkey.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$work/server.log" 2>&1 &
+"$JAVA" ${SERVER_JAVA_OPTS:-} -jar "$ROOT/target/latchkey.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$work/server.log" 2>&1 &
 PIDS+=($!)
 wait_healthy "$PORT"
 token="$("$JAVA" -jar "$ROOT/target/latchkey.jar" operator issue-token --user admin --name wrk 2>/dev/null)"
