@@ -29,3 +29,6 @@ token="$("$JAVA" -jar "$ROOT/target/latchkey.jar" operator issue-token --user ad
 
 machine_summary
 "$JAVA" "$ROOT/scripts/RevocationTiming.java" http://127.0.0.1:18081 http://127.0.0.1:18082 "$token" "$COUNT"
+for metric in latchkey.invalidation.listener.connected latchkey.invalidation.notices.received; do
+  echo "B $metric: $(curl -s "http://127.0.0.1:18082/actuator/metrics/$metric" | sed -n 's/.*"value":\([0-9.E]*\).*/\1/p')"
+done
