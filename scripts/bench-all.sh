@@ -7,14 +7,15 @@ cd "$ROOT"
 mkdir -p target/bench
 ./mvnw -q -B -DskipTests package
 ensure_database latchkey_bench
-./mvnw -B -q -Pbenchmarks -DskipTests test-compile exec:exec \
-  -Djmh.args="dev.latchkey.token.VerificationBenchmarks -rf json -rff target/bench/jmh-cached.json" \
-  > target/bench/jmh-cached.txt 2>&1
-./mvnw -B -q -Pbenchmarks -DskipTests test-compile exec:exec \
-  -Djmh.args="dev.latchkey.token.ColdVerificationBenchmarks -rf json -rff target/bench/jmh-cold.json" \
-  > target/bench/jmh-cold.txt 2>&1
+jmh() {
+  { machine_summary; ./mvnw -B -q -Pbenchmarks -DskipTests test-compile exec:exec \
+      -Djmh.args="dev.latchkey.token.$1 -rf json -rff target/bench/$2.json" 2>&1; echo "after:   $(uptime)"; } \
+    > "target/bench/$2.txt"
+}
+jmh VerificationBenchmarks jmh-cached
+jmh ColdVerificationBenchmarks jmh-cold
 scripts/bench-datasize.sh > target/bench/datasize.txt 2>&1
 scripts/bench-http.sh > target/bench/http.txt 2>&1
 scripts/bench-revocation.sh > target/bench/revocation.txt 2>&1
 uptime
-grep -hE "uptime|load|Benchmarks\.[a-zA-Z]+(:p0.50|:p0.99)? |req/s|round|revoc|accepted|B latchkey" target/bench/*.txt
+grep -hE "uptime|after|Benchmarks\.[a-zA-Z]+(:p0.50|:p0.99)? |req/s|round|refuses|accepted|B latchkey" target/bench/*.txt

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * first; a read stores its result, then checks the generation it started with and removes
  * what it stored if it moved.
  */
-public class VerificationCache implements InvalidationListener {
+class VerificationCache implements InvalidationListener {
 
 	private static final Boolean UNKNOWN = Boolean.TRUE;
 
