@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import dev.latchkey.cluster.Invalidation;
+import dev.latchkey.cluster.Invalidations;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Sql;
 
@@ -18,8 +20,11 @@ public class Organisations {
 
 	private final JdbcClient jdbc;
 
-	Organisations(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Organisations(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	public Optional<Organisation> findById(OrganisationId id) {
@@ -68,6 +73,10 @@ public class Organisations {
 			.update();
 	}
 
+	/**
+	 * Stores seats and policies, and announces the change so every instance verifies the
+	 * organisation's tokens afresh.
+	 */
 	void update(Organisation organisation) {
 		this.jdbc.sql("""
 				update organisations set license_seats = :seats, max_tokens_per_license = :maxTokens,
@@ -82,6 +91,7 @@ public class Organisations {
 			.param("maxDays", organisation.policies().maxTokenLifetimeDays())
 			.param("revokeOnLogout", organisation.policies().revokeTokensOnLogout())
 			.update();
+		this.invalidations.publish(Invalidation.organisation(organisation.id().value()));
 	}
 
 	private static Organisation organisation(ResultSet rs, int row) throws SQLException {

@@ -3,20 +3,27 @@ package dev.latchkey.token;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.latchkey.cluster.Invalidation;
+import dev.latchkey.cluster.Invalidations;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Sql;
 import dev.latchkey.system.UserId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Tokens, in plain SQL. Reads join the owner for their username.
+ * Tokens, in plain SQL. Reads join the owner for their username. Every write that can
+ * change whether a token authenticates announces it through {@link Invalidations}, in the
+ * same transaction.
  */
 @Repository
 public class ApiTokens {
@@ -28,8 +35,14 @@ public class ApiTokens {
 
 	private final JdbcClient jdbc;
 
-	ApiTokens(JdbcClient jdbc) {
+	private final NamedParameterJdbcOperations batches;
+
+	private final Invalidations invalidations;
+
+	ApiTokens(JdbcClient jdbc, NamedParameterJdbcOperations batches, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.batches = batches;
+		this.invalidations = invalidations;
 	}
 
 	public Optional<TokenView> findById(TokenId id) {
@@ -123,7 +136,7 @@ public class ApiTokens {
 	 * the token since it was read
 	 */
 	boolean updateStatus(ApiToken token, TokenStatus expectedStatus, @Nullable StatusReason expectedReason) {
-		return this.jdbc.sql("""
+		boolean changed = this.jdbc.sql("""
 				update api_tokens set status = :status, status_reason = :reason, revoked_at = :revokedAt,
 				    revoked_by = :revokedBy
 				where id = :id and status = :expected and coalesce(status_reason, '-') = :expectedReason
@@ -136,17 +149,35 @@ public class ApiTokens {
 			.param("expected", expectedStatus.name())
 			.param("expectedReason", (expectedReason != null) ? expectedReason.name() : "-")
 			.update() == 1;
+		if (changed) {
+			this.invalidations.publish(Invalidation.token(token.id().value()));
+		}
+		return changed;
 	}
 
 	void delete(TokenId id) {
 		this.jdbc.sql("delete from api_tokens where id = :id").param("id", id.value()).update();
+		this.invalidations.publish(Invalidation.token(id.value()));
 	}
 
-	void recordUse(TokenId id, Instant at, @Nullable String ip) {
-		this.jdbc.sql("""
+	/**
+	 * Writes the last uses of many tokens in one JDBC batch: one round trip, not one per
+	 * token. An older use never overwrites a newer one (another instance may have written
+	 * it).
+	 */
+	void recordUses(Collection<LastUse> uses) {
+		if (uses.isEmpty()) {
+			return;
+		}
+		MapSqlParameterSource[] rows = uses.stream()
+			.map((use) -> new MapSqlParameterSource().addValue("id", use.tokenId().value())
+				.addValue("at", Sql.time(use.at()))
+				.addValue("ip", use.clientIp()))
+			.toArray(MapSqlParameterSource[]::new);
+		this.batches.batchUpdate("""
 				update api_tokens set last_used_at = :at, last_used_ip = :ip
 				where id = :id and (last_used_at is null or last_used_at < :at)
-				""").param("id", id.value()).param("at", Sql.time(at)).param("ip", ip).update();
+				""", rows);
 	}
 
 	/**
@@ -156,12 +187,18 @@ public class ApiTokens {
 	Optional<TokenCredential> findCredential(TokenDigest digest) {
 		return this.jdbc.sql("""
 				select t.id, t.name, t.digest, t.status, t.created_at, t.expires_at, t.organisation_id, t.owner_id,
-				       u.username, u.role, u.status as owner_status, u.licensed, o.name as organisation_name
+				       u.username, u.email, u.display_name, u.role, u.status as owner_status, u.licensed,
+				       o.name as organisation_name
 				from api_tokens t
 				join users u on u.id = t.owner_id and u.organisation_id = t.organisation_id
 				join organisations o on o.id = t.organisation_id
 				where t.digest = :digest
 				""").param("digest", digest.hex()).query(TokenCredential::from).optional();
+	}
+
+	/** One authenticated use of a token, as last-used tracking writes it. */
+	record LastUse(TokenId tokenId, Instant at, @Nullable String clientIp) {
+
 	}
 
 	private static @Nullable String reason(@Nullable StatusReason reason) {

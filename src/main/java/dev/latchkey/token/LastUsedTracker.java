@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code lastUsedAt} / {@code lastUsedIp} in memory and writes them in one batch
- * per interval instead of once per request (SPEC rule 13). At most one
- * {@code TOKEN_AUTHENTICATED} audit event is written per token per
+ * Keeps {@code lastUsedAt} / {@code lastUsedIp} in memory and writes them as one JDBC
+ * batch per interval, and once more on shutdown, instead of once per request (SPEC rule
+ * 13). At most one {@code TOKEN_AUTHENTICATED} audit event is written per token per
  * {@code authenticated-audit-interval}.
  */
 @Component
@@ -69,10 +69,14 @@ class LastUsedTracker {
 			return;
 		}
 		Map<TokenId, Use> batch = Map.copyOf(this.pending);
-		batch.forEach(this.pending::remove);
+		// Only the uses copied: a newer one recorded meanwhile waits for the next flush.
+		batch.forEach((id, use) -> this.pending.remove(id, use));
 		try {
 			Map<TokenId, Instant> audited = new HashMap<>();
-			this.transactions.executeWithoutResult((status) -> batch.values().forEach((use) -> write(use, audited)));
+			this.transactions.executeWithoutResult((status) -> {
+				this.tokens.recordUses(batch.values().stream().map(Use::lastUse).toList());
+				batch.values().forEach((use) -> auditIfDue(use, audited));
+			});
 			// Only committed audit events count; a rolled-back one is retried.
 			this.lastAudited.putAll(audited);
 		}
@@ -88,8 +92,7 @@ class LastUsedTracker {
 		flush();
 	}
 
-	private void write(Use use, Map<TokenId, Instant> audited) {
-		this.tokens.recordUse(use.credential().tokenId(), use.at(), use.clientIp());
+	private void auditIfDue(Use use, Map<TokenId, Instant> audited) {
 		Instant now = this.clock.instant();
 		Instant lastAudit = this.lastAudited.get(use.credential().tokenId());
 		if (lastAudit == null || !lastAudit.plus(this.settings.authenticatedAuditInterval()).isAfter(now)) {
@@ -103,6 +106,10 @@ class LastUsedTracker {
 	}
 
 	private record Use(TokenCredential credential, Instant at, @Nullable String clientIp) {
+
+		ApiTokens.LastUse lastUse() {
+			return new ApiTokens.LastUse(this.credential.tokenId(), this.at, this.clientIp);
+		}
 
 	}
 

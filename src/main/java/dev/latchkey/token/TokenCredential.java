@@ -9,14 +9,18 @@ import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Role;
 import dev.latchkey.system.Sql;
 import dev.latchkey.system.UserId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What authentication needs of a token, read in one query with its owner and
  * organisation, so that permissions follow the owner's current role, status and license.
+ * It carries what {@code GET /api/v1/me} shows of the owner, so that answering it needs
+ * no query once the token is cached.
  */
 public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest digest, TokenStatus storedStatus,
-		Instant createdAt, Instant expiresAt, UserId ownerId, String username, Role role, boolean ownerActive,
-		boolean ownerLicensed, OrganisationId organisationId, String organisationName) {
+		Instant createdAt, Instant expiresAt, UserId ownerId, String username, @Nullable String email,
+		@Nullable String displayName, Role role, boolean ownerActive, boolean ownerLicensed,
+		OrganisationId organisationId, String organisationName) {
 
 	/**
 	 * Why a credential does not authenticate, or {@link RefusalReason#NONE} if it does.
@@ -41,10 +45,10 @@ public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest dig
 		return new TokenCredential(new TokenId(rs.getObject("id", UUID.class)), rs.getString("name"),
 				new TokenDigest(rs.getString("digest")), TokenStatus.valueOf(rs.getString("status")),
 				Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "expires_at"),
-				new UserId(rs.getObject("owner_id", UUID.class)), rs.getString("username"),
-				Role.valueOf(rs.getString("role")), "ACTIVE".equals(rs.getString("owner_status")),
-				rs.getBoolean("licensed"), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-				rs.getString("organisation_name"));
+				new UserId(rs.getObject("owner_id", UUID.class)), rs.getString("username"), rs.getString("email"),
+				rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+				"ACTIVE".equals(rs.getString("owner_status")), rs.getBoolean("licensed"),
+				new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"));
 	}
 
 }

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Verifies presented tokens. A string that is not shaped like one of our tokens, or whose
- * checksum does not match, is refused before any database work; otherwise the token is
- * looked up by the digest of what was presented.
+ * checksum does not match, is refused before any database work and never enters the
+ * cache; otherwise the token is looked up by the digest of what was presented, in the
+ * {@link VerificationCache} first. Whether it authenticates is judged on every call,
+ * against the clock, so a cached token past its expiry is refused at once.
  */
 @Service
 public class TokenVerification {
@@ -20,13 +22,17 @@ public class TokenVerification {
 
 	private final ApiTokens tokens;
 
+	private final VerificationCache cache;
+
 	private final LastUsedTracker lastUsed;
 
 	private final Clock clock;
 
-	TokenVerification(TokenFormat format, ApiTokens tokens, LastUsedTracker lastUsed, Clock clock) {
+	TokenVerification(TokenFormat format, ApiTokens tokens, VerificationCache cache, LastUsedTracker lastUsed,
+			Clock clock) {
 		this.format = format;
 		this.tokens = tokens;
+		this.cache = cache;
 		this.lastUsed = lastUsed;
 		this.clock = clock;
 	}
@@ -37,11 +43,10 @@ public class TokenVerification {
 			return Verification.refused(RefusalReason.MALFORMED, null);
 		}
 		TokenDigest digest = secret.get().digest();
-		Optional<TokenCredential> found = this.tokens.findCredential(digest);
-		if (found.isEmpty() || !found.get().digest().matches(digest)) {
+		TokenCredential credential = this.cache.find(digest, this.tokens::findCredential);
+		if (credential == null || !credential.digest().matches(digest)) {
 			return Verification.refused(RefusalReason.UNKNOWN, null);
 		}
-		TokenCredential credential = found.get();
 		Instant now = this.clock.instant();
 		RefusalReason refusal = credential.refusal(now);
 		if (refusal != RefusalReason.NONE) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.latchkey.cluster.Invalidation;
+import dev.latchkey.cluster.Invalidations;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Role;
 import dev.latchkey.system.Sql;
@@ -23,8 +25,11 @@ public class Users {
 
 	private final JdbcClient jdbc;
 
-	Users(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	Users(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	public Optional<User> findById(UserId id) {
@@ -106,6 +111,10 @@ public class Users {
 			.update();
 	}
 
+	/**
+	 * Stores role, status and license, and announces the change: the user's tokens are
+	 * verified afresh on every instance, so their permissions follow.
+	 */
 	void update(User user) {
 		this.jdbc.sql("""
 				update users set role = :role, status = :status, licensed = :licensed
@@ -116,6 +125,7 @@ public class Users {
 			.param("status", user.status().name())
 			.param("licensed", user.licensed())
 			.update();
+		this.invalidations.publish(Invalidation.user(user.id().value()));
 	}
 
 	private static User user(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package dev.latchkey.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.clearInvocations;
@@ -54,7 +56,7 @@ class LastUsedTrackerUnitTests {
 
 	private final TokenCredential credential = new TokenCredential(TokenId.random(), "ci",
 			TestTokens.FORMAT.generate().digest(), TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"),
-			Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "alice", Role.ORG_ADMIN, true, true,
+			Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "alice", null, null, Role.ORG_ADMIN, true, true,
 			OrganisationId.random(), "default");
 
 	@Test
@@ -68,7 +70,7 @@ class LastUsedTrackerUnitTests {
 		// then
 		verifyNoInteractions(this.apiTokens);
 		this.tracker.flush();
-		then(this.apiTokens).should().recordUse(this.credential.tokenId(), usedAt, "203.0.113.7");
+		assertThat(written()).contains(new ApiTokens.LastUse(this.credential.tokenId(), usedAt, "203.0.113.7"));
 	}
 
 	@Test
@@ -83,8 +85,8 @@ class LastUsedTrackerUnitTests {
 		this.tracker.flush();
 
 		// then
-		then(this.apiTokens).should().recordUse(this.credential.tokenId(), second, "198.51.100.2");
-		then(this.apiTokens).should(never()).recordUse(this.credential.tokenId(), first, "203.0.113.7");
+		assertThat(written()).contains(new ApiTokens.LastUse(this.credential.tokenId(), second, "198.51.100.2"));
+		assertThat(written()).doesNotContain(new ApiTokens.LastUse(this.credential.tokenId(), first, "203.0.113.7"));
 	}
 
 	@Test
@@ -97,7 +99,7 @@ class LastUsedTrackerUnitTests {
 		this.tracker.flush();
 
 		// then
-		then(this.apiTokens).should(times(1)).recordUse(any(), any(), any());
+		assertThat(written()).hasSize(1);
 		assertThat(this.transactions.count).isEqualTo(1);
 	}
 
@@ -118,14 +120,15 @@ class LastUsedTrackerUnitTests {
 		this.tracker.record(this.credential, usedAt, "203.0.113.7");
 		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
 			.given(this.apiTokens)
-			.recordUse(any(), any(), any());
+			.recordUses(any());
 		this.tracker.flush();
 
 		// when
 		this.tracker.flush();
 
 		// then
-		then(this.apiTokens).should(times(2)).recordUse(this.credential.tokenId(), usedAt, "203.0.113.7");
+		assertThat(written()).containsExactly(new ApiTokens.LastUse(this.credential.tokenId(), usedAt, "203.0.113.7"),
+				new ApiTokens.LastUse(this.credential.tokenId(), usedAt, "203.0.113.7"));
 		this.tracker.flush();
 		assertThat(this.transactions.count).isEqualTo(2);
 	}
@@ -139,14 +142,14 @@ class LastUsedTrackerUnitTests {
 		willAnswer((invocation) -> {
 			this.tracker.record(this.credential, newer, "198.51.100.2");
 			throw new TransientDataAccessResourceException("database restarting");
-		}).willDoNothing().given(this.apiTokens).recordUse(any(), any(), any());
+		}).willDoNothing().given(this.apiTokens).recordUses(any());
 		this.tracker.flush();
 
 		// when
 		this.tracker.flush();
 
 		// then
-		then(this.apiTokens).should().recordUse(this.credential.tokenId(), newer, "198.51.100.2");
+		assertThat(written()).contains(new ApiTokens.LastUse(this.credential.tokenId(), newer, "198.51.100.2"));
 	}
 
 	@Test
@@ -159,7 +162,7 @@ class LastUsedTrackerUnitTests {
 		this.tracker.flushOnShutdown();
 
 		// then
-		then(this.apiTokens).should().recordUse(this.credential.tokenId(), usedAt, "203.0.113.7");
+		assertThat(written()).contains(new ApiTokens.LastUse(this.credential.tokenId(), usedAt, "203.0.113.7"));
 	}
 
 	@Test
@@ -208,10 +211,11 @@ class LastUsedTrackerUnitTests {
 		// given
 		TokenCredential other = new TokenCredential(TokenId.random(), "other", TestTokens.FORMAT.generate().digest(),
 				TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
-				UserId.random(), "bob", Role.ORG_ADMIN, true, true, this.credential.organisationId(), "default");
+				UserId.random(), "bob", null, null, Role.ORG_ADMIN, true, true, this.credential.organisationId(),
+				"default");
 		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
 			.given(this.apiTokens)
-			.recordUse(eq(other.tokenId()), any(), any());
+			.recordUses(argThat((uses) -> uses.stream().anyMatch((use) -> use.tokenId().equals(other.tokenId()))));
 		this.tracker.record(this.credential, this.clock.instant(), "203.0.113.7");
 		this.tracker.record(other, this.clock.instant(), "203.0.113.8");
 		this.tracker.flush();
@@ -288,6 +292,17 @@ class LastUsedTrackerUnitTests {
 			throw new UnsupportedOperationException("Latchkey works in UTC");
 		}
 
+	}
+
+	/** Every use handed to the repository, over all batches, failed ones included. */
+	@SuppressWarnings("unchecked")
+	private List<ApiTokens.LastUse> written() {
+		return org.mockito.Mockito.mockingDetails(this.apiTokens)
+			.getInvocations()
+			.stream()
+			.filter((invocation) -> invocation.getMethod().getName().equals("recordUses"))
+			.flatMap((invocation) -> ((java.util.Collection<ApiTokens.LastUse>) invocation.getArgument(0)).stream())
+			.toList();
 	}
 
 }

@@ -39,8 +39,11 @@ class TokenVerificationUnitTests {
 
 	private final LastUsedTracker lastUsed = mock(LastUsedTracker.class);
 
-	private final TokenVerification verification = new TokenVerification(this.format, this.apiTokens, this.lastUsed,
-			this.clock);
+	private final VerificationCache cache = new VerificationCache(
+			new VerificationCacheSettings(java.time.Duration.ofSeconds(10), 1_000, 100), Runnable::run);
+
+	private final TokenVerification verification = new TokenVerification(this.format, this.apiTokens, this.cache,
+			this.lastUsed, this.clock);
 
 	private final TokenSecret secret = this.format.generate();
 
@@ -234,7 +237,7 @@ class TokenVerificationUnitTests {
 	private TokenCredential credential(TokenSecret secret, TokenStatus status, Instant expiresAt, boolean ownerActive,
 			boolean ownerLicensed) {
 		return new TokenCredential(TokenId.random(), "ci", secret.digest(), status, expiresAt.minusSeconds(86400),
-				expiresAt, UserId.random(), "alice", Role.ORG_ADMIN, ownerActive, ownerLicensed,
+				expiresAt, UserId.random(), "alice", null, null, Role.ORG_ADMIN, ownerActive, ownerLicensed,
 				OrganisationId.random(), "default");
 	}
 

@@ -1,0 +1,237 @@
+package dev.latchkey.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.latchkey.LatchkeyApplication;
+import dev.latchkey.testing.Api;
+import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Fixtures;
+import dev.latchkey.testing.IntegrationTest;
+import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two server instances on one PostgreSQL schema: this test's application (A) and a second
+ * one started beside it (B). What one instance changes, the other honours within the
+ * propagation bound, and the instance that answered a change honours it at once.
+ */
+@IntegrationTest
+class MultiInstanceIntegrationTests {
+
+	/** The documented propagation bound between instances (docs/architecture.md). */
+	static final Duration PROPAGATION_BOUND = Duration.ofSeconds(1);
+
+	/** B waits this long before reconnecting its listener, so a notice can be lost. */
+	static final Duration RECONNECT_BACKOFF = Duration.ofMillis(1500);
+
+	private static ConfigurableApplicationContext second;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api a;
+
+	Api b;
+
+	Tenant tenant;
+
+	@BeforeEach
+	void setUp() {
+		Assumptions.assumeTrue(TestDatabase.isPostgres(),
+				"Several instances share PostgreSQL only; the embedded H2 database serves one instance");
+		if (second == null) {
+			second = startSecondInstance();
+		}
+		this.a = new Api(this.port);
+		this.b = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
+		this.tenant = this.fixtures.tenant();
+		await().atMost(Duration.ofSeconds(10)).until(() -> listenerOf(second).isConnected());
+	}
+
+	@AfterAll
+	static void stopSecondInstance() {
+		if (second != null) {
+			second.close();
+			second = null;
+		}
+	}
+
+	@Test
+	void aTokenRevokedOnOneInstanceIsRefusedByTheOtherWithinTheBound() {
+		Token token = createOnA("revoke-me");
+		assertThat(this.b.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+
+		ApiResponse revoked = this.a.post("/api/v1/tokens/" + token.id() + "/revoke", this.tenant.adminToken(), null);
+
+		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(401);
+		awaitStatus(this.b, token, 401, PROPAGATION_BOUND);
+	}
+
+	@Test
+	void aRevocationOnTheSecondInstanceIsHonouredByTheFirst() {
+		Token token = createOnA("revoke-on-b");
+		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+
+		ApiResponse revoked = this.b.post("/api/v1/tokens/" + token.id() + "/revoke", this.tenant.adminToken(), null);
+
+		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(this.b.get("/api/v1/me", token.secret()).status()).isEqualTo(401);
+		awaitStatus(this.a, token, 401, PROPAGATION_BOUND);
+	}
+
+	@Test
+	void aTokenReapprovedOnOneInstanceIsAcceptedByTheOtherWithinTheBound() {
+		Token token = createOnA("reapprove-me");
+		this.a.post("/api/v1/tokens/" + token.id() + "/revoke", this.tenant.adminToken(), null);
+		awaitStatus(this.b, token, 401, PROPAGATION_BOUND);
+
+		ApiResponse reapproved = this.a.post("/api/v1/tokens/" + token.id() + "/reapprove", this.tenant.adminToken(),
+				null);
+
+		assertThat(reapproved.status()).as(reapproved.body()).isEqualTo(200);
+		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+		awaitStatus(this.b, token, 200, PROPAGATION_BOUND);
+	}
+
+	@Test
+	void deactivatingTheOwnerOnOneInstanceStopsTheTokenOnTheOther() {
+		Tenant.Member member = this.tenant.anotherAdmin();
+		assertThat(this.b.get("/api/v1/me", member.token()).status()).isEqualTo(200);
+
+		this.a.post("/api/v1/users/" + member.user().id() + "/deactivate", this.tenant.adminToken(), null);
+
+		assertThat(this.a.get("/api/v1/me", member.token()).status()).isEqualTo(401);
+		await().atMost(PROPAGATION_BOUND).until(() -> this.b.get("/api/v1/me", member.token()).status() == 401);
+	}
+
+	@Test
+	void aRoleChangeOnOneInstanceIsSeenByTheOther() {
+		Tenant.Member member = this.tenant.anotherAdmin();
+		assertThat(role(this.b.get("/api/v1/me", member.token()))).isEqualTo("ORG_ADMIN");
+
+		ApiResponse changed = this.a.put("/api/v1/users/" + member.user().id() + "/role", this.tenant.adminToken(),
+				"{\"role\":\"USER\"}");
+
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		await().atMost(PROPAGATION_BOUND).until(() -> "USER".equals(role(this.b.get("/api/v1/me", member.token()))));
+	}
+
+	@Test
+	void theLimitOfTenHoldsAcrossInstances() throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ApiResponse>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+			for (int i = 0; i < 50; i++) {
+				Api instance = (i % 2 == 0) ? this.a : this.b;
+				String body = "{\"name\":\"parallel-" + i + "\"}";
+				results.add(pool.submit(() -> {
+					start.await();
+					return instance.post("/api/v1/tokens", this.tenant.adminToken(), body);
+				}));
+			}
+			start.countDown();
+			int created = 0;
+			for (Future<ApiResponse> result : results) {
+				ApiResponse response = result.get();
+				assertThat(response.status()).as(response.body()).isIn(201, 409);
+				created += (response.status() == 201) ? 1 : 0;
+			}
+			assertThat(created).isEqualTo(9);
+		}
+		assertThat(this.b.get("/api/v1/tokens", this.tenant.adminToken()).json().size()).isEqualTo(10);
+	}
+
+	@Test
+	void aDroppedListenerConnectionIsRecoveredAndResynchronised() {
+		Token missed = createOnA("revoked-while-away");
+		Token later = createOnA("revoked-after-return");
+		assertThat(this.b.get("/api/v1/me", missed.secret()).status()).isEqualTo(200);
+		assertThat(this.b.get("/api/v1/me", later.secret()).status()).isEqualTo(200);
+		NotificationListener listener = listenerOf(second);
+		int droppedPid = listener.backendPid();
+		long connectsBefore = listener.connects();
+
+		this.jdbc.sql("select pg_terminate_backend(:pid)").param("pid", droppedPid).query((rs) -> {
+		});
+		this.a.post("/api/v1/tokens/" + missed.id() + "/revoke", this.tenant.adminToken(), null);
+
+		// Refused after the reconnect clears the cache, well before the cache's own
+		// expiry.
+		awaitStatus(this.b, missed, 401, RECONNECT_BACKOFF.plusSeconds(3));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> listener.isConnected() && listener.connects() > connectsBefore
+					&& listener.backendPid() != droppedPid);
+		this.a.post("/api/v1/tokens/" + later.id() + "/revoke", this.tenant.adminToken(), null);
+		awaitStatus(this.b, later, 401, PROPAGATION_BOUND);
+	}
+
+	private Token createOnA(String name) {
+		ApiResponse created = this.a.post("/api/v1/tokens", this.tenant.adminToken(), "{\"name\":\"" + name + "\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return new Token(created.text("id"), created.text("token"));
+	}
+
+	private static void awaitStatus(Api instance, Token token, int status, Duration bound) {
+		await().atMost(bound)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> instance.get("/api/v1/me", token.secret()).status() == status);
+	}
+
+	private static String role(ApiResponse me) {
+		return (me.status() == 200) ? me.json().get("user").get("role").asString() : "refused: " + me.status();
+	}
+
+	private static NotificationListener listenerOf(ConfigurableApplicationContext context) {
+		return context.getBean(NotificationListener.class);
+	}
+
+	/** B: the same application on the same schema, on a port of its own. */
+	private ConfigurableApplicationContext startSecondInstance() {
+		List<String> args = new ArrayList<>();
+		for (String name : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
+				"spring.flyway.schemas", "spring.flyway.default-schema")) {
+			args.add("--" + name + "=" + this.environment.getProperty(name, ""));
+		}
+		args.addAll(List.of("--server.port=0", "--latchkey.scheduling.enabled=false",
+				"--latchkey.admin.password=first-start-password",
+				"--latchkey.cluster.reconnect-min-backoff=" + RECONNECT_BACKOFF.toMillis() + "ms",
+				"--spring.main.banner-mode=off"));
+		return new SpringApplicationBuilder(LatchkeyApplication.class).run(args.toArray(String[]::new));
+	}
+
+	private record Token(String id, String secret) {
+
+	}
+
+}
