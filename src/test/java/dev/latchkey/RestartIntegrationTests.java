@@ -47,9 +47,9 @@ class RestartIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String url) {
 		return new SpringApplicationBuilder(LatchkeyApplication.class)
-			.properties("server.port=0", "spring.datasource.url=" + url, "latchkey.admin.password=restart-password",
-					"latchkey.scheduling.enabled=false")
-			.run();
+			// Command-line arguments: they take precedence over application.yml.
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--latchkey.admin.password=restart-password",
+					"--latchkey.scheduling.enabled=false");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -43,6 +43,16 @@ final class Challenges {
 				"Too many refused tokens from this address. Retry after " + seconds + " seconds.");
 	}
 
+	/**
+	 * Fail closed when tokens cannot be checked: 503, never 401 (the token may be fine)
+	 * nor 200.
+	 */
+	static void unavailable(HttpServletResponse response) throws IOException {
+		response.setHeader("Retry-After", "5");
+		write(response, 503, null, "service-unavailable", "Service unavailable",
+				"Tokens cannot be checked right now. Retry in a few seconds.");
+	}
+
 	static void tooLarge(HttpServletResponse response, long limit) throws IOException {
 		write(response, 413, null, "request-too-large", "Request too large",
 				"The request body is larger than " + limit + " bytes.");

@@ -8,6 +8,7 @@ import dev.latchkey.token.Verification;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,7 +59,14 @@ class ForwardAuthController {
 			Challenges.tooManyRefusals(response, blocked.get());
 			return;
 		}
-		Verification result = this.verification.verify(presented, request.getRemoteAddr());
+		Verification result;
+		try {
+			result = this.verification.verify(presented, request.getRemoteAddr());
+		}
+		catch (DataAccessException ex) {
+			Challenges.unavailable(response);
+			return;
+		}
 		TokenCredential credential = result.credential();
 		if (!result.isAccepted() || credential == null) {
 			this.refusals.record(result, request.getRemoteAddr());

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -58,6 +59,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 				SecurityContext context = this.contexts.createEmptyContext();
 				context.setAuthentication(result);
 				this.contexts.setContext(context);
+			}
+			catch (AuthenticationServiceException ex) {
+				// The database could not be asked: fail closed, and say it is temporary.
+				Challenges.unavailable(response);
+				return;
 			}
 			catch (InvalidToken ex) {
 				this.refusals.record(ex.verification(), request.getRemoteAddr());

@@ -5,7 +5,9 @@ import dev.latchkey.token.TokenCredential;
 import dev.latchkey.token.TokenVerification;
 import dev.latchkey.token.Verification;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -24,7 +26,13 @@ final class TokenAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		PresentedToken presented = (PresentedToken) authentication;
 		String token = (String) presented.getCredentials();
-		Verification result = this.verification.verify((token != null) ? token : "", presented.clientIp());
+		Verification result;
+		try {
+			result = this.verification.verify((token != null) ? token : "", presented.clientIp());
+		}
+		catch (DataAccessException ex) {
+			throw new AuthenticationServiceException("Token store unavailable", ex);
+		}
 		TokenCredential credential = result.credential();
 		if (!result.isAccepted() || credential == null) {
 			throw new InvalidToken(result);
