@@ -20,7 +20,7 @@ build_jar
 
 work="$(mktemp -d)"
 trap 'stop_servers; rm -rf "$work"' EXIT
-export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/latchkey;AUTO_SERVER=TRUE"
+export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/latchkey;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 export LATCHKEY_ADMIN_PASSWORD="benchmark-password"
 
 "$JAVA" ${SERVER_JAVA_OPTS:-} -jar "$ROOT/target/latchkey.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$work/server.log" 2>&1 &

@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 export SERVER_PORT="$LATCHKEY_PORT"
-export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/db/latchkey;AUTO_SERVER=TRUE"
+export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/db/latchkey;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 export LATCHKEY_ADMIN_PASSWORD="nginx-example-password"
 "$root/bin/latchkey" >"$work/latchkey.log" 2>&1 &
 pids+=($!)

@@ -22,7 +22,7 @@ class RestartIntegrationTests {
 
 	@Test
 	void tokensAndTheFirstAdminSurviveARestart(@TempDir Path directory) throws Exception {
-		String url = "jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE";
+		String url = "jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 		String secret;
 		String id;
 		try (ConfigurableApplicationContext first = start(url)) {

@@ -103,7 +103,7 @@ public final class TestDatabase implements ExecutionCondition {
 			try {
 				Path directory = Files.createTempDirectory("latchkey-it-");
 				return Map.of("spring.datasource.url",
-						"jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE",
+						"jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
 						"spring.datasource.username", "sa", "spring.datasource.password", "");
 			}
 			catch (java.io.IOException ex) {
