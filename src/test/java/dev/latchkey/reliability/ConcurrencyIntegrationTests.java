@@ -1,0 +1,113 @@
+package dev.latchkey.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Reliability;
+import dev.latchkey.testing.Tenant;
+import dev.latchkey.testing.TenantIntegrationTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Races over real HTTP: revocations against re-approvals of one token, and a user's
+ * deactivation against the creation of their tokens. Afterwards the data must agree with
+ * the audit trail and with the rules.
+ */
+class ConcurrencyIntegrationTests extends TenantIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void racingRevocationsAndReapprovalsLeaveAStateTheTrailExplains() throws Exception {
+		String id = this.api.post("/api/v1/tokens", this.tenant.adminToken(), "{\"name\":\"contested\"}").text("id");
+		Tenant.Member other = this.tenant.anotherAdmin();
+		List<Callable<ApiResponse>> calls = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String token = (i % 2 == 0) ? this.tenant.adminToken() : other.token();
+			String action = (i % 3 == 0) ? "/reapprove" : "/revoke";
+			calls.add(() -> this.api.post("/api/v1/tokens/" + id + action, token, null));
+		}
+
+		List<ApiResponse> answers = race(calls);
+
+		long revocations = count(id, "TOKEN_REVOKED");
+		long reapprovals = count(id, "TOKEN_REAPPROVED");
+		String status = this.api.get("/api/v1/tokens/" + id, this.tenant.adminToken()).text("status");
+		boolean consistent = (revocations - reapprovals == 1 && "REVOKED".equals(status))
+				|| (revocations == reapprovals && "ACTIVE".equals(status));
+		Reliability.report("concurrency-revoke-reapprove", Map.of("requests", answers.size(), "revokedEvents",
+				revocations, "reapprovedEvents", reapprovals, "violations", consistent ? 0 : 1));
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isIn(200, 409));
+		assertThat(consistent).as("%d revocations, %d re-approvals, status %s", revocations, reapprovals, status)
+			.isTrue();
+	}
+
+	@Test
+	void aTokenCreatedWhileItsOwnerIsDeactivatedNeverStaysActive() throws Exception {
+		Tenant big = this.fixtures.tenant(10);
+		int violations = 0;
+		int created = 0;
+		for (int round = 0; round < 5; round++) {
+			Tenant.Member member = big.anotherAdmin();
+			List<Callable<ApiResponse>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String name = "racing-" + i;
+				calls.add(() -> this.api.post("/api/v1/tokens", member.token(), "{\"name\":\"" + name + "\"}"));
+			}
+			calls.add(
+					() -> this.api.post("/api/v1/users/" + member.user().id() + "/deactivate", big.adminToken(), null));
+
+			List<ApiResponse> answers = race(calls);
+
+			created += (int) answers.stream().filter((a) -> a.status() == 201).count();
+			violations += this.jdbc.sql("select count(*) from api_tokens where owner_id = :owner and status = 'ACTIVE'")
+				.param("owner", member.user().id().value())
+				.query(Integer.class)
+				.single();
+		}
+		Reliability.report("concurrency-deactivate-create",
+				Map.of("rounds", 5, "tokensCreatedDuringRaces", created, "violations", violations));
+		assertThat(violations).as("active tokens of deactivated users").isZero();
+	}
+
+	private long count(String tokenId, String type) {
+		return this.jdbc.sql("select count(*) from audit_events where target_id = :id and type = :type")
+			.param("id", tokenId)
+			.param("type", type)
+			.query(Long.class)
+			.single();
+	}
+
+	private static List<ApiResponse> race(List<Callable<ApiResponse>> calls) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ApiResponse>> futures = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(calls.size())) {
+			for (Callable<ApiResponse> call : calls) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<ApiResponse> answers = new ArrayList<>();
+			for (Future<ApiResponse> future : futures) {
+				answers.add(future.get());
+			}
+			return answers;
+		}
+	}
+
+}
