@@ -71,7 +71,7 @@ class TokenStateMachineIntegrationTests {
 				+ ", steps=" + STEPS.get());
 	}
 
-	@Property(tries = 80, shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
+	@Property(shrinking = net.jqwik.api.ShrinkingMode.BOUNDED)
 	void theServicesBehaveLikeTheModel(@ForAll("steps") List<Step> steps) {
 		if (context == null) {
 			return;
