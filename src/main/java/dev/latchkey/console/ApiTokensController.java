@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
@@ -115,7 +114,7 @@ class ApiTokensController {
 
 	@PostMapping("/{id}/revoke")
 	String revoke(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> {
+		return RowActions.perform(redirect, TokenRow.LIST, () -> {
 			TokenView view = this.tokens.revoke(actor, TokenId.parse(id));
 			return "Token '" + view.token().name() + "' is revoked. It no longer authenticates.";
 		});
@@ -123,7 +122,7 @@ class ApiTokensController {
 
 	@PostMapping("/{id}/reapprove")
 	String reapprove(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> {
+		return RowActions.perform(redirect, TokenRow.LIST, () -> {
 			TokenView view = this.tokens.reapprove(actor, TokenId.parse(id));
 			return "Token '" + view.token().name() + "' is re-approved. It authenticates again with the same secret.";
 		});
@@ -131,25 +130,11 @@ class ApiTokensController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> {
+		return RowActions.perform(redirect, TokenRow.LIST, () -> {
 			TokenView view = this.tokens.get(actor, TokenId.parse(id));
 			this.tokens.delete(actor, view.token().id());
 			return "Token '" + view.token().name() + "' is deleted.";
 		});
-	}
-
-	/** Post/Redirect/Get: the outcome travels as a one-time flash message. */
-	private static String act(RedirectAttributes redirect, Supplier<String> action) {
-		try {
-			redirect.addFlashAttribute("notice", action.get());
-		}
-		catch (NotFound ex) {
-			throw ex;
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:" + TokenRow.LIST;
 	}
 
 	private void page(Actor actor, @Nullable String owner, @Nullable String status, Model model) {

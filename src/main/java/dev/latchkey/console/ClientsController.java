@@ -2,7 +2,6 @@ package dev.latchkey.console;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.latchkey.client.ClientManagement;
@@ -10,7 +9,6 @@ import dev.latchkey.client.RegisteredClient;
 import dev.latchkey.client.ResourceClient;
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.InvalidRequest;
-import dev.latchkey.system.NotFound;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
@@ -98,28 +96,15 @@ class ClientsController {
 
 	@PostMapping("/{id}/disable")
 	String disable(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> "Client '" + this.clients.setEnabled(actor, id, false).name()
-				+ "' is disabled. Its introspection and revocation calls fail from now on.");
+		return RowActions.perform(redirect, ClientRow.LIST,
+				() -> "Client '" + this.clients.setEnabled(actor, id, false).name()
+						+ "' is disabled. Its introspection and revocation calls fail from now on.");
 	}
 
 	@PostMapping("/{id}/enable")
 	String enable(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect,
+		return RowActions.perform(redirect, ClientRow.LIST,
 				() -> "Client '" + this.clients.setEnabled(actor, id, true).name() + "' is enabled again.");
-	}
-
-	/** Post/Redirect/Get: the outcome travels as a one-time flash message. */
-	private static String act(RedirectAttributes redirect, Supplier<String> action) {
-		try {
-			redirect.addFlashAttribute("notice", action.get());
-		}
-		catch (NotFound ex) {
-			throw ex;
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:" + ClientRow.LIST;
 	}
 
 	private void page(Actor actor, Model model, String typedName) {

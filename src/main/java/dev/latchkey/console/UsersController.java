@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.latchkey.organisation.Organisation;
@@ -89,7 +88,7 @@ class UsersController {
 	@PostMapping("/{id}/role")
 	String changeRole(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String role,
 			RedirectAttributes redirect) {
-		return act(redirect, () -> {
+		return RowActions.perform(redirect, UserRow.LIST, () -> {
 			User user = this.users.changeRole(actor, UserId.parse(id), parseRole(role));
 			return "'" + user.username() + "' is now " + roleName(user.role()) + ".";
 		});
@@ -110,40 +109,28 @@ class UsersController {
 
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> "'" + this.users.deactivate(actor, UserId.parse(id)).username()
-				+ "' is deactivated; their sessions and API tokens no longer work.");
+		return RowActions.perform(redirect, UserRow.LIST,
+				() -> "'" + this.users.deactivate(actor, UserId.parse(id)).username()
+						+ "' is deactivated; their sessions and API tokens no longer work.");
 	}
 
 	@PostMapping("/{id}/reactivate")
 	String reactivate(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect,
+		return RowActions.perform(redirect, UserRow.LIST,
 				() -> "'" + this.users.reactivate(actor, UserId.parse(id)).username() + "' is active again.");
 	}
 
 	@PostMapping("/{id}/license-grant")
 	String grantLicense(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect, () -> "'" + this.users.setLicensed(actor, UserId.parse(id), true).username()
-				+ "' holds a license now.");
+		return RowActions.perform(redirect, UserRow.LIST, () -> "'"
+				+ this.users.setLicensed(actor, UserId.parse(id), true).username() + "' holds a license now.");
 	}
 
 	@PostMapping("/{id}/license-remove")
 	String removeLicense(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
-		return act(redirect,
+		return RowActions.perform(redirect, UserRow.LIST,
 				() -> "The license of '" + this.users.setLicensed(actor, UserId.parse(id), false).username()
 						+ "' is removed; their API tokens are revoked.");
-	}
-
-	private static String act(RedirectAttributes redirect, Supplier<String> action) {
-		try {
-			redirect.addFlashAttribute("notice", action.get());
-		}
-		catch (NotFound ex) {
-			throw ex;
-		}
-		catch (ProblemException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:" + UserRow.LIST;
 	}
 
 	private void page(Actor actor, Model model, NewUserForm form) {
