@@ -1,5 +1,6 @@
 package dev.latchkey.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 
 import dev.latchkey.token.TokenCredential;
@@ -46,6 +47,10 @@ class ForwardAuthController {
 		this.limit = limit;
 	}
 
+	@Operation(summary = "Forward authentication for reverse proxies (nginx auth_request, Traefik, Envoy)",
+			description = "Reads the token from the forwarded Authorization: Bearer or token header. 200 with "
+					+ "X-Latchkey-User, X-Latchkey-User-Id, X-Latchkey-Role, X-Latchkey-Organisation, "
+					+ "X-Latchkey-Organisation-Id and X-Latchkey-Token-Id; 401 with the Bearer challenge.")
 	@RequestMapping({ "/auth/verify", "/auth/verify/**" })
 	void verify(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String bearer = BearerTokens.fromAuthorization(request);

@@ -171,6 +171,10 @@ class TokenApiIntegrationTests extends TenantIntegrationTests {
 		assertThat(document.json().get("openapi").asString()).startsWith("3.");
 		assertThat(document.json().get("paths").has("/api/v1/tokens")).isTrue();
 		assertThat(document.json().get("paths").has("/api/v1/tokens/{id}/reapprove")).isTrue();
+		assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/clients", "/api/v1/leaks",
+				"/api/v1/audit-events/export", "/oauth2/introspect", "/oauth2/revoke", "/auth/verify");
+		assertThat(document.body()).contains("\"token_type\":\"Bearer\"").contains("latchkey_token");
+		assertThat(document.json().get("components").get("securitySchemes").has("bearer")).isTrue();
 	}
 
 	private ApiResponse create(String name, String json) {

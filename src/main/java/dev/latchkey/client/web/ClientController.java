@@ -1,5 +1,8 @@
 package dev.latchkey.client.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +39,9 @@ class ClientController {
 		this.clients = clients;
 	}
 
+	@Operation(summary = "Register a resource-server client; the secret is in 'clientSecret', in this answer only",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json", examples = @ExampleObject(value = "{\"name\":\"orders-api\"}"))))
 	@PostMapping
 	ResponseEntity<RegisteredResponse> register(@AuthenticationPrincipal Actor actor,
 			@Valid @RequestBody RegisterRequest request) {

@@ -1,5 +1,9 @@
 package dev.latchkey.client.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -49,6 +53,21 @@ class OAuthEndpoints {
 		this.tokens = tokens;
 	}
 
+	@Operation(summary = "RFC 7662 token introspection, for registered resource-server clients",
+			description = "Client authentication with HTTP Basic (client_secret_basic) or client_id and client_secret "
+					+ "form fields. Only an active token of the client's organisation answers active=true.",
+			responses = {
+					@ApiResponse(responseCode = "200", description = "the token's state",
+							content = @Content(mediaType = "application/json",
+									examples = { @ExampleObject(name = "active", value = """
+											{"active":true,"sub":"alice","username":"alice","org":"acme",
+											 "token_id":"6f1c2a9e-1b7e-4d3a-9c55-0a4f7e2b8c11","token_type":"Bearer",
+											 "client_id":"lkc_3hQ9xY2mN8bV5cL1kP0r","role":"ORG_ADMIN",
+											 "exp":1795600814,"iat":1764064814}"""),
+											@ExampleObject(name = "anything else", value = "{\"active\":false}") })),
+					@ApiResponse(responseCode = "401", description = "client authentication failed",
+							content = @Content(mediaType = "application/json", examples = @ExampleObject(
+									value = "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed: unknown client, wrong secret or disabled client.\"}"))) })
 	@PostMapping(path = "/oauth2/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> introspect(@RequestParam MultiValueMap<String, String> form,
 			HttpServletRequest request) {
@@ -80,6 +99,9 @@ class OAuthEndpoints {
 		return answer(active);
 	}
 
+	@Operation(summary = "RFC 7009 token revocation, by a client of the token's organisation or by the token itself",
+			description = "Answers 200 whether or not the token existed. A token revokes itself by presenting itself "
+					+ "as 'Authorization: Bearer' and as the 'token' form field.")
 	@PostMapping(path = "/oauth2/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam MultiValueMap<String, String> form,
 			HttpServletRequest request) {

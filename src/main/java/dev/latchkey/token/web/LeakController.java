@@ -1,5 +1,9 @@
 package dev.latchkey.token.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +52,15 @@ class LeakController {
 		this.limiter = new RateLimiter(settings.reportsPerWindow(), settings.window(), 100_000, clock);
 	}
 
+	@Operation(summary = "Report leaked tokens (secret scanners); unauthenticated and rate-limited",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json",
+					examples = @ExampleObject(
+							value = """
+									[{"token":"lkp_…","type":"latchkey_token","url":"https://example.org/commit/1","source":"commit"}]"""))),
+			responses = @ApiResponse(responseCode = "202", description = "the same answer whether any string matched",
+					content = @Content(mediaType = "application/json",
+							examples = @ExampleObject(value = "{\"received\":1}"))))
 	@PostMapping("/api/v1/leaks")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, Integer> report(@RequestBody List<@Valid @NotNull LeakedToken> report, HttpServletRequest request) {

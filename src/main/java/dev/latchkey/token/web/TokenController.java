@@ -1,5 +1,8 @@
 package dev.latchkey.token.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +53,11 @@ class TokenController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Create a token for yourself (org admins); the secret is in 'token', in this answer only",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json",
+					examples = @ExampleObject(
+							value = "{\"name\":\"ci-deploy\",\"description\":\"deploys from CI\",\"expiresInDays\":30}"))))
 	@PostMapping
 	ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal Actor actor,
 			@Valid @RequestBody CreateTokenRequest request) {
