@@ -11,7 +11,9 @@ source "$(dirname "$0")/lib.sh"
 
 PORT=${PORT:-18080}
 CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
+# One wrk thread: on a 2-core machine a second one takes the server's core away, and the tail then
+# measures the scheduler, not the server (docs/performance.md).
+THREADS=${THREADS:-1}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-15s}
 
