@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
  * case-insensitive, RFC 7235) or, for clients of the modelled product,
  * {@code token: <token>}.
  */
-final class BearerTokens {
+public final class BearerTokens {
 
 	private static final String BEARER = "bearer ";
 
 	private BearerTokens() {
 	}
 
-	static @Nullable String fromAuthorization(HttpServletRequest request) {
+	public static @Nullable String fromAuthorization(HttpServletRequest request) {
 		for (String value : Collections.list(request.getHeaders("Authorization"))) {
 			if (value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 				return value.substring(BEARER.length()).strip();
@@ -26,7 +26,7 @@ final class BearerTokens {
 		return null;
 	}
 
-	static @Nullable String fromTokenHeader(HttpServletRequest request) {
+	public static @Nullable String fromTokenHeader(HttpServletRequest request) {
 		String header = request.getHeader("token");
 		return (header != null) ? header.strip() : null;
 	}

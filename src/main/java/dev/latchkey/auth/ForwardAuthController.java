@@ -75,7 +75,6 @@ class ForwardAuthController {
 		TokenCredential credential = result.credential();
 		if (!result.isAccepted() || credential == null) {
 			this.refusals.record(result, request.getRemoteAddr());
-			this.limit.refused(request.getRemoteAddr());
 			Challenges.invalidToken(response);
 			return;
 		}

@@ -38,11 +38,18 @@ class RefusedAuthentications {
 
 	private final AuditTrail audit;
 
-	RefusedAuthentications(AuditTrail audit) {
+	private final RefusalLimit limit;
+
+	RefusedAuthentications(AuditTrail audit, RefusalLimit limit) {
 		this.audit = audit;
+		this.limit = limit;
 	}
 
+	/** Counts the refusal for the audit trail and toward the client's refusal limit. */
 	void record(Verification verification, @Nullable String clientIp) {
+		if (clientIp != null) {
+			this.limit.refused(clientIp);
+		}
 		TokenCredential credential = verification.credential();
 		Key key = (credential != null)
 				? new Key(credential.organisationId(), clientIp, credential.tokenId().toString(),

@@ -67,7 +67,6 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 			catch (InvalidToken ex) {
 				this.refusals.record(ex.verification(), request.getRemoteAddr());
-				this.limit.refused(request.getRemoteAddr());
 				Challenges.invalidToken(response);
 				return;
 			}

@@ -2,8 +2,8 @@ package dev.latchkey.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import dev.latchkey.system.Secrets;
 
 /**
  * The SHA-256 digest of a token secret, as stored and looked up. The secret carries at
@@ -12,8 +12,6 @@ import java.util.HexFormat;
  */
 public record TokenDigest(String hex) {
 
-	private static final HexFormat HEX = HexFormat.of();
-
 	public TokenDigest {
 		if (hex.length() != 64) {
 			throw new IllegalArgumentException("A token digest is 64 hex digits");
@@ -21,13 +19,7 @@ public record TokenDigest(String hex) {
 	}
 
 	static TokenDigest of(String secret) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return new TokenDigest(HEX.formatHex(sha256.digest(secret.getBytes(StandardCharsets.US_ASCII))));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
-		}
+		return new TokenDigest(Secrets.sha256Hex(secret));
 	}
 
 	/** Compares in time independent of where the digests differ. */

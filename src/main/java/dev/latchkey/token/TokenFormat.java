@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
+import dev.latchkey.system.Secrets;
+
 /**
  * The token format of SPEC §4: a prefix, 30 base62 characters from a CSPRNG (178 bits),
  * and a 6-character base62 CRC32 of everything before it. The checksum lets malformed or
@@ -44,10 +46,8 @@ public final class TokenFormat {
 	}
 
 	public TokenSecret generate() {
-		StringBuilder token = new StringBuilder(length()).append(this.prefix);
-		for (int i = 0; i < RANDOM_LENGTH; i++) {
-			token.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
-		}
+		StringBuilder token = new StringBuilder(length()).append(this.prefix)
+			.append(Secrets.base62(this.random, RANDOM_LENGTH));
 		token.append(checksum(token));
 		return new TokenSecret(token.toString(), this.prefix);
 	}

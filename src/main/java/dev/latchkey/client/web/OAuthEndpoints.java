@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.latchkey.auth.BearerTokens;
 import dev.latchkey.client.ClientManagement;
 import dev.latchkey.client.ResourceClient;
 import dev.latchkey.system.Actor;
@@ -115,7 +116,7 @@ class OAuthEndpoints {
 			this.tokens.revokeByValue(actor, client.get().organisationId(), token, StatusReason.REVOKED_BY_ADMIN);
 			return answer(Map.of());
 		}
-		if (token.equals(bearer(request))) {
+		if (token.equals(BearerTokens.fromAuthorization(request))) {
 			return revokeItself(token, request);
 		}
 		return invalidClient();
@@ -162,14 +163,6 @@ class OAuthEndpoints {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static @Nullable String bearer(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return authorization.substring(7).strip();
-		}
-		return null;
 	}
 
 	private static ResponseEntity<Map<String, Object>> answer(Map<String, Object> body) {
