@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditEventType;
@@ -20,6 +21,7 @@ import dev.latchkey.system.UserId;
 import dev.latchkey.token.TokenProblems.InvalidExpiry;
 import dev.latchkey.token.TokenProblems.OwnerDeactivated;
 import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
+import dev.latchkey.token.TokenProblems.TokenChangedConcurrently;
 import dev.latchkey.token.TokenProblems.TokenLimitReached;
 import dev.latchkey.token.TokenProblems.TokenNameTaken;
 import dev.latchkey.user.User;
@@ -37,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TokenManagement {
+
+	/** How often a transition is re-judged when other changes keep winning the race. */
+	private static final int MAX_ATTEMPTS = 5;
 
 	private final ApiTokens tokens;
 
@@ -112,8 +117,7 @@ public class TokenManagement {
 		TokenView view = visible(actor, id);
 		ApiToken token = view.token();
 		StatusReason reason = actor.is(token.ownerId()) ? StatusReason.REVOKED_BY_OWNER : StatusReason.REVOKED_BY_ADMIN;
-		revoke(actor, view, reason);
-		return view;
+		return revoke(actor, view, reason).view();
 	}
 
 	@Transactional
@@ -124,12 +128,12 @@ public class TokenManagement {
 			throw new Forbidden("Only organisation administrators re-approve tokens.");
 		}
 		User owner = this.users.lockById(token.ownerId()).orElseThrow(() -> new NotFound("token"));
-		TokenStatus before = token.storedStatus();
-		StatusReason reasonBefore = token.storedStatusReason();
-		if (token.reapprove(owner, this.clock.instant()) && this.tokens.updateStatus(token, before, reasonBefore)) {
-			record(AuditEventType.TOKEN_REAPPROVED, actor, view, null);
+		Instant now = this.clock.instant();
+		Changed reapproved = change(view, (current) -> current.reapprove(owner, now));
+		if (reapproved.changed()) {
+			record(AuditEventType.TOKEN_REAPPROVED, actor, reapproved.view(), null);
 		}
-		return view;
+		return reapproved.view();
 	}
 
 	@Transactional
@@ -148,7 +152,7 @@ public class TokenManagement {
 	public int revokeAllOf(Actor actor, UserId owner, StatusReason reason) {
 		int revoked = 0;
 		for (TokenView view : this.tokens.findActiveByOwner(owner)) {
-			if (actor.canSee(view.token().organisationId()) && revoke(actor, view, reason)) {
+			if (actor.canSee(view.token().organisationId()) && revoke(actor, view, reason).changed()) {
 				revoked++;
 			}
 		}
@@ -165,7 +169,7 @@ public class TokenManagement {
 		return this.format.parse(presented)
 			.flatMap((secret) -> this.tokens.findByDigest(secret.digest()))
 			.filter((view) -> view.token().organisationId().equals(scope))
-			.map((view) -> revoke(actor, view, reason))
+			.map((view) -> revoke(actor, view, reason).changed())
 			.orElse(false);
 	}
 
@@ -179,7 +183,7 @@ public class TokenManagement {
 		int revoked = 0;
 		for (String presented : reported) {
 			var view = this.format.parse(presented).flatMap((secret) -> this.tokens.findByDigest(secret.digest()));
-			if (view.isPresent() && revoke(reporter, view.get(), StatusReason.LEAKED)) {
+			if (view.isPresent() && revoke(reporter, view.get(), StatusReason.LEAKED).changed()) {
 				revoked++;
 			}
 		}
@@ -195,10 +199,10 @@ public class TokenManagement {
 		Instant now = this.clock.instant();
 		int expired = 0;
 		for (TokenView view : this.tokens.findDueForExpiry(now, batchSize)) {
-			TokenStatus before = view.token().storedStatus();
-			StatusReason reasonBefore = view.token().storedStatusReason();
-			if (view.token().markExpired(now) && this.tokens.updateStatus(view.token(), before, reasonBefore)) {
-				record(AuditEventType.TOKEN_EXPIRED, Actor.system(), view, "expiresAt=" + view.token().expiresAt());
+			Changed marked = change(view, (token) -> token.markExpired(now));
+			if (marked.changed()) {
+				record(AuditEventType.TOKEN_EXPIRED, Actor.system(), marked.view(),
+						"expiresAt=" + view.token().expiresAt());
 				expired++;
 			}
 		}
@@ -273,16 +277,41 @@ public class TokenManagement {
 				+ " days in this organisation; choose a shorter lifetime.";
 	}
 
-	private boolean revoke(Actor actor, TokenView view, StatusReason reason) {
-		ApiToken token = view.token();
-		TokenStatus before = token.storedStatus();
-		StatusReason reasonBefore = token.storedStatusReason();
-		if (token.revoke(actor, reason, this.clock.instant())
-				&& this.tokens.updateStatus(token, before, reasonBefore)) {
-			record(AuditEventType.TOKEN_REVOKED, actor, view, "reason=" + reason);
-			return true;
+	private Changed revoke(Actor actor, TokenView view, StatusReason reason) {
+		Instant now = this.clock.instant();
+		Changed revoked = change(view, (token) -> token.revoke(actor, reason, now));
+		if (revoked.changed()) {
+			record(AuditEventType.TOKEN_REVOKED, actor, revoked.view(), "reason=" + reason);
 		}
-		return false;
+		return revoked;
+	}
+
+	/**
+	 * Applies a transition and stores it only if nobody changed the token since it was
+	 * read. When someone did, the token is read again and the transition judged anew on
+	 * what is stored, so that e.g. a leak report racing the owner's revocation still ends
+	 * {@code LEAKED}, and the caller never gets back a state that was not stored.
+	 * @return the token as stored afterwards, and whether this transition changed it
+	 */
+	private Changed change(TokenView view, Predicate<ApiToken> transition) {
+		TokenView current = view;
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			ApiToken token = current.token();
+			TokenStatus before = token.storedStatus();
+			StatusReason reasonBefore = token.storedStatusReason();
+			if (!transition.test(token)) {
+				return new Changed(current, false);
+			}
+			if (this.tokens.updateStatus(token, before, reasonBefore)) {
+				return new Changed(current, true);
+			}
+			current = this.tokens.findById(token.id()).orElseThrow(() -> new NotFound("token"));
+		}
+		throw new TokenChangedConcurrently();
+	}
+
+	private record Changed(TokenView view, boolean changed) {
+
 	}
 
 	/**

@@ -83,6 +83,37 @@ class ConcurrencyIntegrationTests extends TenantIntegrationTests {
 		assertThat(violations).as("active tokens of deactivated users").isZero();
 	}
 
+	@Test
+	void aLeakReportRacingRevocationsAlwaysEndsLeaked() throws Exception {
+		Tenant.Member other = this.tenant.anotherAdmin();
+		int rounds = 20;
+		List<String> notLeaked = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			ApiResponse created = this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+					"{\"name\":\"leaking-" + round + "\"}");
+			String id = created.text("id");
+			String secret = created.text("token");
+			List<Callable<ApiResponse>> calls = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				calls.add(() -> this.api.post("/api/v1/tokens/" + id + "/revoke", this.tenant.adminToken(), null));
+			}
+			calls.add(() -> this.api.post("/api/v1/tokens/" + id + "/revoke", other.token(), null));
+			calls.add(() -> this.api.post("/api/v1/leaks", null, "[{\"token\":\"" + secret + "\"}]"));
+
+			List<ApiResponse> answers = race(calls);
+
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isIn(200, 202));
+			String reason = this.api.get("/api/v1/tokens/" + id, this.tenant.adminToken()).text("statusReason");
+			if (!"LEAKED".equals(reason)) {
+				notLeaked.add(id + " ended " + reason);
+			}
+			// frees the slot for the next round (ten per license)
+			assertThat(this.api.delete("/api/v1/tokens/" + id, this.tenant.adminToken()).status()).isEqualTo(204);
+		}
+		Reliability.report("concurrency-leak-revoke", Map.of("rounds", rounds, "violations", notLeaked.size()));
+		assertThat(notLeaked).as("leaked tokens that a racing revocation left re-approvable").isEmpty();
+	}
+
 	private long count(String tokenId, String type) {
 		return this.jdbc.sql("select count(*) from audit_events where target_id = :id and type = :type")
 			.param("id", tokenId)

@@ -25,7 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "latchkey.admin.password=first-start-password", "latchkey.scheduling.enabled=false",
 				// many tests present bad tokens from one address;
 				// HardeningIntegrationTests checks the limit
-				"latchkey.auth.refusals-per-window=1000000" })
+				"latchkey.auth.refusals-per-window=1000000",
+				// likewise leak reports; LeakRateLimitIntegrationTests checks that limit
+				"latchkey.leaks.reports-per-window=1000000" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import({ IntegrationTestConfiguration.class, Fixtures.class })
 @ExtendWith(ClockReset.class)
