@@ -1,7 +1,5 @@
 package dev.latchkey.auth;
 
-import dev.latchkey.token.TokenVerification;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -55,11 +53,19 @@ class ApiSecurityConfiguration {
 		return registration;
 	}
 
+	/** Before anything reads a credential: a request carries exactly one. */
+	@Bean
+	FilterRegistrationBean<SingleCredentialFilter> singleCredentialFilter() {
+		FilterRegistrationBean<SingleCredentialFilter> registration = new FilterRegistrationBean<>(
+				new SingleCredentialFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenVerification verification,
-			RefusedAuthentications refusals, RefusalLimit limit) throws Exception {
-		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(verification));
+	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenGate gate) throws Exception {
+		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(gate));
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/leaks")
 				.permitAll()
@@ -77,7 +83,7 @@ class ApiSecurityConfiguration {
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-			.addFilterBefore(new TokenAuthenticationFilter(tokens, refusals, limit), AuthorizationFilter.class);
+			.addFilterBefore(new TokenAuthenticationFilter(tokens), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -31,6 +31,19 @@ final class Challenges {
 				"The token is not valid. It may be mistyped, revoked or expired, or its owner may no longer use it.");
 	}
 
+	/**
+	 * A refused token: 401, or 429 once its address has sent more refused tokens than its
+	 * window allows.
+	 */
+	static void refused(HttpServletResponse response, TokenGate.Refused refusal) throws IOException {
+		if (refusal.throttled().isPresent()) {
+			tooManyRefusals(response, refusal.throttled().get());
+		}
+		else {
+			invalidToken(response);
+		}
+	}
+
 	static void invalidRequest(HttpServletResponse response, String detail) throws IOException {
 		write(response, 400, "Bearer realm=\"latchkey\", error=\"invalid_request\"", "invalid-token-request",
 				"Invalid token request", detail);

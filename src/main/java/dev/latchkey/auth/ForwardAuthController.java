@@ -4,21 +4,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 
 import dev.latchkey.token.TokenCredential;
-import dev.latchkey.token.TokenVerification;
-import dev.latchkey.token.Verification;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Forward authentication for reverse proxies (nginx {@code auth_request}, Traefik
  * ForwardAuth, Envoy's HTTP external authorization): the proxy forwards the client's
- * headers, and Latchkey answers 200 with headers naming the user, organisation and token,
- * or 401 with the Bearer challenge. The proxy copies the headers to the upstream and
- * drops the token.
+ * headers and names the organisation whose API it protects, and Latchkey answers 200 with
+ * headers naming the user, organisation and token, or 401 with the Bearer challenge. A
+ * token of another organisation is refused like an unknown one (SPEC §10). The proxy
+ * copies the headers to the upstream and drops the token.
  */
 @RestController
 class ForwardAuthController {
@@ -35,49 +36,43 @@ class ForwardAuthController {
 
 	static final String TOKEN_ID = "X-Latchkey-Token-Id";
 
-	private final TokenVerification verification;
+	private final TokenGate gate;
 
-	private final RefusedAuthentications refusals;
-
-	private final RefusalLimit limit;
-
-	ForwardAuthController(TokenVerification verification, RefusedAuthentications refusals, RefusalLimit limit) {
-		this.verification = verification;
-		this.refusals = refusals;
-		this.limit = limit;
+	ForwardAuthController(TokenGate gate) {
+		this.gate = gate;
 	}
 
 	@Operation(summary = "Forward authentication for reverse proxies (nginx auth_request, Traefik, Envoy)",
-			description = "Reads the token from the forwarded Authorization: Bearer or token header. 200 with "
-					+ "X-Latchkey-User, X-Latchkey-User-Id, X-Latchkey-Role, X-Latchkey-Organisation, "
-					+ "X-Latchkey-Organisation-Id and X-Latchkey-Token-Id; 401 with the Bearer challenge.")
+			description = "Bound to the organisation whose API it protects: ?organisation=<name> is required (400 "
+					+ "without it), and a token of any other organisation is refused like an unknown one. Reads the "
+					+ "token from the forwarded Authorization: Bearer or token header. 200 with X-Latchkey-User, "
+					+ "X-Latchkey-User-Id, X-Latchkey-Role, X-Latchkey-Organisation, X-Latchkey-Organisation-Id and "
+					+ "X-Latchkey-Token-Id; 401 with the Bearer challenge; 429 with Retry-After for a refused token "
+					+ "from an address that has sent too many.")
 	@RequestMapping({ "/auth/verify", "/auth/verify/**" })
-	void verify(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String bearer = BearerTokens.fromAuthorization(request);
-		String presented = (bearer != null) ? bearer : BearerTokens.fromTokenHeader(request);
+	void verify(@Parameter(description = "the name of the organisation whose API the proxy protects",
+			required = true) @RequestParam(name = "organisation", required = false) @Nullable String organisation,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (organisation == null || organisation.isBlank()) {
+			Challenges.invalidRequest(response, "Name the organisation whose API this protects: "
+					+ "/auth/verify?organisation=<name>. Without it, every organisation's tokens would get in.");
+			return;
+		}
+		String presented = BearerTokens.from(request);
 		if (presented == null) {
 			Challenges.authenticationRequired(response);
 			return;
 		}
-		var blocked = this.limit.blocked(request.getRemoteAddr());
-		if (blocked.isPresent()) {
-			Challenges.tooManyRefusals(response, blocked.get());
-			return;
+		TokenGate.Outcome outcome = this.gate.check(presented, request.getRemoteAddr(),
+				Audience.organisationNamed(organisation));
+		switch (outcome) {
+			case TokenGate.Accepted accepted -> admit(accepted.credential(), response);
+			case TokenGate.Refused refused -> Challenges.refused(response, refused);
+			case TokenGate.Unavailable unavailable -> Challenges.unavailable(response);
 		}
-		Verification result;
-		try {
-			result = this.verification.verify(presented, request.getRemoteAddr());
-		}
-		catch (DataAccessException ex) {
-			Challenges.unavailable(response);
-			return;
-		}
-		TokenCredential credential = result.credential();
-		if (!result.isAccepted() || credential == null) {
-			this.refusals.record(result, request.getRemoteAddr());
-			Challenges.invalidToken(response);
-			return;
-		}
+	}
+
+	private static void admit(TokenCredential credential, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader(USER, credential.username());

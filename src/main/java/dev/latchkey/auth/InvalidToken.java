@@ -1,24 +1,22 @@
 package dev.latchkey.auth;
 
-import dev.latchkey.token.Verification;
-
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * A presented token was refused. The verification says why, for the audit trail; the
- * client is told nothing of it.
+ * A presented token was refused, and the refusal recorded. The client is told nothing of
+ * why; only whether its address has sent too many.
  */
 final class InvalidToken extends AuthenticationException {
 
-	private final transient Verification verification;
+	private final transient TokenGate.Refused refusal;
 
-	InvalidToken(Verification verification) {
+	InvalidToken(TokenGate.Refused refusal) {
 		super("Invalid token");
-		this.verification = verification;
+		this.refusal = refusal;
 	}
 
-	Verification verification() {
-		return this.verification;
+	TokenGate.Refused refusal() {
+		return this.refusal;
 	}
 
 }

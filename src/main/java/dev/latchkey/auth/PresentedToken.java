@@ -14,9 +14,9 @@ final class PresentedToken extends AbstractAuthenticationToken {
 
 	private @Nullable String token;
 
-	private final @Nullable String clientIp;
+	private final String clientIp;
 
-	PresentedToken(String token, @Nullable String clientIp) {
+	PresentedToken(String token, String clientIp) {
 		super(List.of());
 		this.token = token;
 		this.clientIp = clientIp;
@@ -32,7 +32,7 @@ final class PresentedToken extends AbstractAuthenticationToken {
 		return "presented-token";
 	}
 
-	@Nullable String clientIp() {
+	String clientIp() {
 		return this.clientIp;
 	}
 

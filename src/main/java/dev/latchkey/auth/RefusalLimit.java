@@ -1,34 +1,35 @@
 package dev.latchkey.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.latchkey.system.RateLimiter;
+import dev.latchkey.system.RateLimit;
+import dev.latchkey.system.RateLimits;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down token guessing: each client address may cause {@code refusals-per-window}
- * refused token authentications per window; after that, its token requests are answered
- * 429 with {@code Retry-After}, before any verification, until the window ends. Clients
- * behind one NAT share the budget (an accepted cost, see docs/security.md).
+ * Slows down clients that send bad tokens: each client address may cause
+ * {@code refusals-per-window} refused token authentications per window, counted across
+ * every instance; beyond that its refused tokens are answered 429 with
+ * {@code Retry-After} instead of 401. Only refusals are judged: a token that verifies is
+ * served whatever its address has sent before.
  */
 @Component
 class RefusalLimit {
 
-	private final RateLimiter limiter;
+	private final RateLimit limit;
 
-	RefusalLimit(AuthSettings settings, Clock clock) {
-		this.limiter = new RateLimiter(settings.refusalsPerWindow(), settings.refusalWindow(), 100_000, clock);
+	RefusalLimit(AuthSettings settings, RateLimits limits) {
+		this.limit = limits.define("token-refusals", settings.refusalsPerWindow(), settings.refusalWindow());
 	}
 
-	Optional<Duration> blocked(String clientIp) {
-		return this.limiter.exhausted(clientIp);
-	}
-
-	void refused(String clientIp) {
-		this.limiter.acquire(clientIp);
+	/**
+	 * Counts a refused token from the address.
+	 * @return how long the address should wait, if it is now over its limit
+	 */
+	Optional<Duration> refused(String clientIp) {
+		return this.limit.acquire(clientIp);
 	}
 
 }

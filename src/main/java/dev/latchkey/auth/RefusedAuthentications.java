@@ -38,18 +38,12 @@ class RefusedAuthentications {
 
 	private final AuditTrail audit;
 
-	private final RefusalLimit limit;
-
-	RefusedAuthentications(AuditTrail audit, RefusalLimit limit) {
+	RefusedAuthentications(AuditTrail audit) {
 		this.audit = audit;
-		this.limit = limit;
 	}
 
-	/** Counts the refusal for the audit trail and toward the client's refusal limit. */
+	/** Counts the refusal for the audit trail. */
 	void record(Verification verification, @Nullable String clientIp) {
-		if (clientIp != null) {
-			this.limit.refused(clientIp);
-		}
 		TokenCredential credential = verification.credential();
 		Key key = (credential != null)
 				? new Key(credential.organisationId(), clientIp, credential.tokenId().toString(),

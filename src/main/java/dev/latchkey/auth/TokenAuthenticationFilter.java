@@ -17,42 +17,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the token of an API call from {@code Authorization: Bearer <token>} (RFC 6750) or
- * a {@code token: <token>} header, and refuses tokens sent in a query string or form
- * body, which end up in logs and browser histories.
+ * a {@code token: <token>} header and authenticates it. Tokens in a query string or form
+ * body never get here ({@link TokenInUrlFilter}), nor do requests with two credentials
+ * ({@link SingleCredentialFilter}).
  */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationManager authentication;
 
-	private final RefusedAuthentications refusals;
-
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	private final RefusalLimit limit;
-
-	TokenAuthenticationFilter(AuthenticationManager authentication, RefusedAuthentications refusals,
-			RefusalLimit limit) {
+	TokenAuthenticationFilter(AuthenticationManager authentication) {
 		this.authentication = authentication;
-		this.refusals = refusals;
-		this.limit = limit;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String bearer = BearerTokens.fromAuthorization(request);
-		String header = BearerTokens.fromTokenHeader(request);
-		if (bearer != null && header != null) {
-			Challenges.invalidRequest(response, "Send the token in one header only.");
-			return;
-		}
-		String presented = (bearer != null) ? bearer : header;
+		String presented = BearerTokens.from(request);
 		if (presented != null) {
-			var blocked = this.limit.blocked(request.getRemoteAddr());
-			if (blocked.isPresent()) {
-				Challenges.tooManyRefusals(response, blocked.get());
-				return;
-			}
 			try {
 				Authentication result = this.authentication
 					.authenticate(new PresentedToken(presented, request.getRemoteAddr()));
@@ -61,13 +44,11 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 				this.contexts.setContext(context);
 			}
 			catch (AuthenticationServiceException ex) {
-				// The database could not be asked: fail closed, and say it is temporary.
 				Challenges.unavailable(response);
 				return;
 			}
 			catch (InvalidToken ex) {
-				this.refusals.record(ex.verification(), request.getRemoteAddr());
-				Challenges.invalidToken(response);
+				Challenges.refused(response, ex.refusal());
 				return;
 			}
 		}

@@ -2,43 +2,41 @@ package dev.latchkey.auth;
 
 import dev.latchkey.system.Actor;
 import dev.latchkey.token.TokenCredential;
-import dev.latchkey.token.TokenVerification;
-import dev.latchkey.token.Verification;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 
 /**
- * Verifies a {@link PresentedToken} and turns it into a {@link TokenAuthentication} whose
- * principal is the token's owner as an {@link Actor}, with their current role.
+ * Checks a {@link PresentedToken} at the {@link TokenGate} and turns it into a
+ * {@link TokenAuthentication} whose principal is the token's owner as an {@link Actor},
+ * with their current role.
  */
 final class TokenAuthenticationProvider implements AuthenticationProvider {
 
-	private final TokenVerification verification;
+	private final TokenGate gate;
 
-	TokenAuthenticationProvider(TokenVerification verification) {
-		this.verification = verification;
+	TokenAuthenticationProvider(TokenGate gate) {
+		this.gate = gate;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		PresentedToken presented = (PresentedToken) authentication;
 		String token = (String) presented.getCredentials();
-		Verification result;
-		try {
-			result = this.verification.verify((token != null) ? token : "", presented.clientIp());
-		}
-		catch (DataAccessException ex) {
-			throw new AuthenticationServiceException("Token store unavailable", ex);
-		}
-		TokenCredential credential = result.credential();
-		if (!result.isAccepted() || credential == null) {
-			throw new InvalidToken(result);
-		}
+		TokenGate.Outcome outcome = this.gate.check((token != null) ? token : "", presented.clientIp(),
+				Audience.anyOrganisation());
+		return switch (outcome) {
+			case TokenGate.Accepted accepted -> authenticated(accepted.credential(), presented.clientIp());
+			case TokenGate.Refused refused -> throw new InvalidToken(refused);
+			case TokenGate.Unavailable unavailable ->
+				throw new AuthenticationServiceException("Token store unavailable");
+		};
+	}
+
+	private static TokenAuthentication authenticated(TokenCredential credential, String clientIp) {
 		Actor actor = Actor.user(credential.ownerId(), credential.username(), credential.organisationId(),
-				credential.role(), presented.clientIp());
+				credential.role(), clientIp);
 		return new TokenAuthentication(actor, credential);
 	}
 

@@ -6,6 +6,9 @@ package dev.latchkey.token;
  */
 public enum RefusalReason {
 
-	NONE, MALFORMED, UNKNOWN, REVOKED, EXPIRED, OWNER_DEACTIVATED, OWNER_UNLICENSED
+	NONE, MALFORMED, UNKNOWN, REVOKED, EXPIRED, OWNER_DEACTIVATED, OWNER_UNLICENSED,
+
+	/** A valid token of another organisation than the one whose API was asked. */
+	OTHER_ORGANISATION
 
 }

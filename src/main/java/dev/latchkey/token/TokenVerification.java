@@ -3,6 +3,7 @@ package dev.latchkey.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,14 @@ public class TokenVerification {
 	}
 
 	public Verification verify(String presented, @Nullable String clientIp) {
+		return verify(presented, clientIp, (credential) -> true);
+	}
+
+	/**
+	 * Verifies a token presented to an audience: a valid token the audience does not
+	 * admit (another organisation's) is refused, and does not count as used.
+	 */
+	public Verification verify(String presented, @Nullable String clientIp, Predicate<TokenCredential> audience) {
 		Optional<TokenSecret> secret = this.format.parse(presented);
 		if (secret.isEmpty()) {
 			return Verification.refused(RefusalReason.MALFORMED, null);
@@ -51,6 +60,9 @@ public class TokenVerification {
 		RefusalReason refusal = credential.refusal(now);
 		if (refusal != RefusalReason.NONE) {
 			return Verification.refused(refusal, credential);
+		}
+		if (!audience.test(credential)) {
+			return Verification.refused(RefusalReason.OTHER_ORGANISATION, credential);
 		}
 		this.lastUsed.record(credential, now, clientIp);
 		return Verification.accepted(credential);

@@ -6,6 +6,8 @@ import java.util.List;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Limits and headers that hold under attack: refused tokens are rate-limited per client
- * address, the address comes from {@code X-Forwarded-For} only through a trusted proxy,
+ * address without ever refusing a valid one, every request carries one credential at
+ * most, the address comes from {@code X-Forwarded-For} only through a trusted proxy,
  * bodies are bounded, and every answer carries the security headers. Here the loopback
  * address is a trusted proxy, so each test can play a client of its own.
  */
@@ -29,28 +32,83 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 		}
 
 		ApiResponse limited = me("lkp_guess4", attacker);
-		ApiResponse evenValid = me(this.tenant.adminToken(), attacker);
-		ApiResponse someoneElse = me(this.tenant.adminToken(), "198.51.100.20");
+		ApiResponse someoneElse = me("lkp_guess5", "198.51.100.20");
 
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.problemType()).isEqualTo("too-many-requests");
 		assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
-		assertThat(evenValid.status()).isEqualTo(429);
-		assertThat(someoneElse.status()).isEqualTo(200);
+		assertThat(someoneElse.status()).isEqualTo(401);
+	}
+
+	@Test
+	void aValidTokenIsServedFromAnAddressThatIsSendingBadTokens() {
+		String nat = "203.0.113.9";
+		for (int i = 0; i < 30; i++) {
+			me("lkp_broken-client" + i, nat);
+		}
+
+		ApiResponse api = me(this.tenant.adminToken(), nat);
+		ApiResponse forward = this.api
+			.send(this.api.raw("/auth/verify?organisation=" + this.tenant.organisation().name())
+				.header("X-Forwarded-For", nat)
+				.header("Authorization", "Bearer " + this.tenant.adminToken())
+				.GET());
+		ApiResponse stillBad = me("lkp_broken-client-again", nat);
+
+		assertThat(api.status()).isEqualTo(200);
+		assertThat(forward.status()).isEqualTo(200);
+		assertThat(stillBad.status()).isEqualTo(429);
 	}
 
 	@Test
 	void forwardAuthCountsRefusalsToo() {
 		String attacker = "203.0.113.8";
+		String path = "/auth/verify?organisation=" + this.tenant.organisation().name();
 		for (int i = 0; i < 3; i++) {
-			this.api
-				.send(this.api.raw("/auth/verify").header("X-Forwarded-For", attacker).header("token", "x" + i).GET());
+			this.api.send(this.api.raw(path).header("X-Forwarded-For", attacker).header("token", "x" + i).GET());
 		}
 
 		ApiResponse limited = this.api
-			.send(this.api.raw("/auth/verify").header("X-Forwarded-For", attacker).header("token", "y").GET());
+			.send(this.api.raw(path).header("X-Forwarded-For", attacker).header("token", "y").GET());
 
 		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotNull();
+	}
+
+	@Test
+	void aTokenRevokingItselfWithBadTokensCountsTowardTheLimit() {
+		String attacker = "203.0.113.10";
+		for (int i = 0; i < 3; i++) {
+			assertThat(selfRevoke("lkp_guess" + i, attacker).status()).isEqualTo(200);
+		}
+
+		ApiResponse limited = selfRevoke("lkp_guess4", attacker);
+
+		assertThat(limited.status()).isEqualTo(429);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/me", "/auth/verify?organisation=ORG", "/oauth2/introspect", "/oauth2/revoke",
+			"/login", "/admin/api-tokens", "/actuator/health", "/v3/api-docs" })
+	void twoCredentialsAreRefusedWith400OnEveryPath(String path) {
+		String resolved = path.replace("ORG", this.tenant.organisation().name());
+		String valid = this.tenant.adminToken();
+
+		ApiResponse twoAuthorizations = this.api.send(this.api.raw(resolved)
+			.header("Authorization", "Bearer " + valid)
+			.header("Authorization", "Bearer lkp_bad")
+			.GET());
+		ApiResponse authorizationAndToken = this.api
+			.send(this.api.raw(resolved).header("Authorization", "Bearer " + valid).header("token", "lkp_bad").GET());
+		ApiResponse badFirst = this.api
+			.send(this.api.raw(resolved).header("token", "lkp_bad").header("Authorization", "Bearer " + valid).GET());
+		ApiResponse twoTokens = this.api
+			.send(this.api.raw(resolved).header("token", valid).header("token", valid).GET());
+
+		assertThat(List.of(twoAuthorizations, authorizationAndToken, badFirst, twoTokens)).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.problemType()).isEqualTo("invalid-token-request");
+		});
 	}
 
 	@Test
@@ -83,7 +141,8 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 				this.api.get("/api/v1/me", null), this.api.get("/api/v1/me", "lkp_bad"),
 				this.api.get("/api/v1/tokens/" + java.util.UUID.randomUUID(), this.tenant.adminToken()),
 				this.api.get("/api/v1/me?access_token=x", null), this.api.get("/actuator/health", null),
-				this.api.get("/no/such/page", null), this.api.get("/auth/verify", this.tenant.adminToken()));
+				this.api.get("/no/such/page", null), this.api
+					.get("/auth/verify?organisation=" + this.tenant.organisation().name(), this.tenant.adminToken()));
 
 		assertThat(answers).allSatisfy((answer) -> {
 			assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
@@ -93,6 +152,14 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 				.contains("frame-ancestors 'none'");
 			assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
 		});
+	}
+
+	private ApiResponse selfRevoke(String token, String clientAddress) {
+		return this.api.send(this.api.raw("/oauth2/revoke")
+			.header("Authorization", "Bearer " + token)
+			.header("X-Forwarded-For", clientAddress)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString("token=" + token)));
 	}
 
 	private ApiResponse me(String token, String clientAddress) {

@@ -5,12 +5,18 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
+import dev.latchkey.auth.RefusalAudits;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each scoped to the client's organisation.
  */
 class OAuthIntegrationTests extends TenantIntegrationTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	String clientId;
 
@@ -118,6 +130,25 @@ class OAuthIntegrationTests extends TenantIntegrationTests {
 	}
 
 	@Test
+	void refusedIntrospectionsAndSelfRevocationsAreAuditedLikeTheApis() {
+		Tenant other = this.fixtures.tenant();
+		Tenant.Member revoked = this.tenant.anotherAdmin();
+		this.api.post("/api/v1/users/" + revoked.user().id() + "/deactivate", this.tenant.adminToken(), null);
+		RefusalAudits.flush(this.context);
+
+		introspect(basic(this.clientId, this.clientSecret), revoked.token(), null);
+		introspect(basic(this.clientId, this.clientSecret), other.adminToken(), null);
+		this.api.send(this.api.raw("/oauth2/revoke")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", "Bearer " + revoked.token())
+			.POST(BodyPublishers.ofString("token=" + revoked.token())));
+		RefusalAudits.flush(this.context);
+
+		assertThat(refusalsIn(this.tenant)).containsExactly("reason=REVOKED, count=2");
+		assertThat(refusalsIn(other)).containsExactly("reason=OTHER_ORGANISATION, count=1");
+	}
+
+	@Test
 	void aTokenRevokesItself() {
 		Tenant.Member member = this.tenant.anotherAdmin();
 
@@ -149,6 +180,14 @@ class OAuthIntegrationTests extends TenantIntegrationTests {
 			.isEqualTo(404);
 		assertThat(introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null).status())
 			.isEqualTo(200);
+	}
+
+	private List<String> refusalsIn(Tenant tenant) {
+		return this.jdbc.sql(
+				"select details from audit_events where organisation_id = :org and type = 'TOKEN_AUTHENTICATION_REFUSED'")
+			.param("org", tenant.organisation().id().value())
+			.query(String.class)
+			.list();
 	}
 
 	private ApiResponse introspect(String authorization, String token, String extra) {

@@ -158,6 +158,21 @@ class TokenVerificationUnitTests {
 	}
 
 	@Test
+	void aValidTokenPresentedToAnotherOrganisationIsRefusedAndNotRecordedAsUsed() {
+		// given
+		TokenCredential valid = stored(credential(this.secret, TokenStatus.ACTIVE, true, true));
+
+		// when
+		Verification result = this.verification.verify(this.secret.reveal(), CLIENT_IP,
+				(credential) -> !credential.organisationId().equals(valid.organisationId()));
+
+		// then
+		assertThat(result.refusal()).isEqualTo(RefusalReason.OTHER_ORGANISATION);
+		assertThat(result.credential()).isEqualTo(valid);
+		verifyNoInteractions(this.lastUsed);
+	}
+
+	@Test
 	void aTokenMarkedExpiredIsRefusedAndNotRecordedAsUsed() {
 		// given
 		stored(credential(this.secret, TokenStatus.EXPIRED, true, true));

@@ -6,20 +6,21 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.latchkey.auth.Audience;
 import dev.latchkey.auth.BearerTokens;
+import dev.latchkey.auth.TokenGate;
 import dev.latchkey.client.ClientManagement;
 import dev.latchkey.client.ResourceClient;
 import dev.latchkey.system.Actor;
 import dev.latchkey.token.StatusReason;
 import dev.latchkey.token.TokenCredential;
 import dev.latchkey.token.TokenManagement;
-import dev.latchkey.token.TokenVerification;
-import dev.latchkey.token.Verification;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -44,13 +45,13 @@ class OAuthEndpoints {
 
 	private final ClientManagement clients;
 
-	private final TokenVerification verification;
+	private final TokenGate gate;
 
 	private final TokenManagement tokens;
 
-	OAuthEndpoints(ClientManagement clients, TokenVerification verification, TokenManagement tokens) {
+	OAuthEndpoints(ClientManagement clients, TokenGate gate, TokenManagement tokens) {
 		this.clients = clients;
-		this.verification = verification;
+		this.gate = gate;
 		this.tokens = tokens;
 	}
 
@@ -80,12 +81,20 @@ class OAuthEndpoints {
 		if (token == null || token.isBlank()) {
 			return error(400, "invalid_request", "The 'token' parameter is required.");
 		}
-		Verification result = this.verification.verify(token, request.getRemoteAddr());
-		TokenCredential credential = result.credential();
-		if (!result.isAccepted() || credential == null
-				|| !credential.organisationId().equals(client.get().organisationId())) {
-			return answer(Map.of("active", false));
-		}
+		// A refusal is audited and counted toward the caller's refusal limit like any
+		// other,
+		// but answered as RFC 7662 says: the resource server asks for its callers, and is
+		// not the one sending bad tokens.
+		TokenGate.Outcome outcome = this.gate.check(token, request.getRemoteAddr(),
+				Audience.organisation(client.get().organisationId()));
+		return switch (outcome) {
+			case TokenGate.Accepted accepted -> answer(active(accepted.credential(), client.get()));
+			case TokenGate.Refused refused -> answer(Map.of("active", false));
+			case TokenGate.Unavailable unavailable -> unavailable();
+		};
+	}
+
+	private static Map<String, Object> active(TokenCredential credential, ResourceClient client) {
 		Map<String, Object> active = new LinkedHashMap<>();
 		active.put("active", true);
 		active.put("sub", credential.username());
@@ -93,11 +102,11 @@ class OAuthEndpoints {
 		active.put("org", credential.organisationName());
 		active.put("token_id", credential.tokenId().toString());
 		active.put("token_type", "Bearer");
-		active.put("client_id", client.get().clientId());
+		active.put("client_id", client.clientId());
 		active.put("role", credential.role().name());
 		active.put("exp", credential.expiresAt().getEpochSecond());
 		active.put("iat", credential.createdAt().getEpochSecond());
-		return answer(active);
+		return active;
 	}
 
 	@Operation(summary = "RFC 7009 token revocation, by a client of the token's organisation or by the token itself",
@@ -124,11 +133,17 @@ class OAuthEndpoints {
 
 	/** A token may revoke itself, presenting itself as the credential. */
 	private ResponseEntity<Map<String, Object>> revokeItself(String token, HttpServletRequest request) {
-		Verification result = this.verification.verify(token, request.getRemoteAddr());
-		TokenCredential credential = result.credential();
-		if (!result.isAccepted() || credential == null) {
-			return answer(Map.of());
-		}
+		TokenGate.Outcome outcome = this.gate.check(token, request.getRemoteAddr(), Audience.anyOrganisation());
+		return switch (outcome) {
+			case TokenGate.Accepted accepted -> revokeItself(token, accepted.credential(), request);
+			case TokenGate.Refused refused ->
+				refused.throttled().map(OAuthEndpoints::tooManyRefusals).orElse(answer(Map.of()));
+			case TokenGate.Unavailable unavailable -> unavailable();
+		};
+	}
+
+	private ResponseEntity<Map<String, Object>> revokeItself(String token, TokenCredential credential,
+			HttpServletRequest request) {
 		Actor owner = Actor.user(credential.ownerId(), credential.username(), credential.organisationId(),
 				credential.role(), request.getRemoteAddr());
 		this.tokens.revokeByValue(owner, credential.organisationId(), token, StatusReason.REVOKED_BY_OWNER);
@@ -175,6 +190,22 @@ class OAuthEndpoints {
 			.cacheControl(CacheControl.noStore())
 			.body(Map.of("error", "invalid_client", "error_description",
 					"Client authentication failed: unknown client, wrong secret or disabled client."));
+	}
+
+	private static ResponseEntity<Map<String, Object>> tooManyRefusals(Duration retryAfter) {
+		return ResponseEntity.status(429)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("error", "too_many_requests", "error_description",
+					"Too many refused tokens from this address. Retry later."));
+	}
+
+	private static ResponseEntity<Map<String, Object>> unavailable() {
+		return ResponseEntity.status(503)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("error", "temporarily_unavailable", "error_description",
+					"Tokens cannot be checked right now. Retry in a few seconds."));
 	}
 
 	private static ResponseEntity<Map<String, Object>> error(int status, String error, String description) {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,8 @@ import dev.latchkey.system.Actor;
 import dev.latchkey.system.InvalidRequest;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.ProblemType;
-import dev.latchkey.system.RateLimiter;
+import dev.latchkey.system.RateLimit;
+import dev.latchkey.system.RateLimits;
 import dev.latchkey.token.LeakSettings;
 import dev.latchkey.token.TokenManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,12 +44,12 @@ class LeakController {
 
 	private final LeakSettings settings;
 
-	private final RateLimiter limiter;
+	private final RateLimit limiter;
 
-	LeakController(TokenManagement tokens, LeakSettings settings, Clock clock) {
+	LeakController(TokenManagement tokens, LeakSettings settings, RateLimits limits) {
 		this.tokens = tokens;
 		this.settings = settings;
-		this.limiter = new RateLimiter(settings.reportsPerWindow(), settings.window(), 100_000, clock);
+		this.limiter = limits.define("leak-reports", settings.reportsPerWindow(), settings.window());
 	}
 
 	@Operation(summary = "Report leaked tokens (secret scanners); unauthenticated and rate-limited",
