@@ -58,6 +58,12 @@ class ForwardAuthController {
 					+ "/auth/verify?organisation=<name>. Without it, every organisation's tokens would get in.");
 			return;
 		}
+		if (request.getParameterValues("organisation").length > 1) {
+			// A proxy that appends the client's query string must not let the client
+			// choose.
+			Challenges.invalidRequest(response, "Name exactly one organisation.");
+			return;
+		}
 		String presented = BearerTokens.from(request);
 		if (presented == null) {
 			Challenges.authenticationRequired(response);

@@ -83,7 +83,7 @@ public final class TokenProblems {
 	public static class TokenChangedConcurrently extends ProblemException {
 
 		TokenChangedConcurrently() {
-			super(new ProblemType("token-changed-concurrently", 409, "Token changed concurrently"),
+			super(new ProblemType("conflict", 409, "Conflict"),
 					"The token kept changing while this request tried to change it. Read it again and retry.");
 		}
 

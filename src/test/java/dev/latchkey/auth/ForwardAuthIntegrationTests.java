@@ -61,12 +61,16 @@ class ForwardAuthIntegrationTests extends TenantIntegrationTests {
 	void withoutAnOrganisationForwardAuthRefusesToDecide() {
 		ApiResponse bare = this.api.get("/auth/verify", this.tenant.adminToken());
 		ApiResponse blank = this.api.get("/auth/verify?organisation=", this.tenant.adminToken());
+		ApiResponse twice = this.api.get(
+				verify(this.tenant) + "&organisation=" + this.fixtures.tenant().organisation().name(),
+				this.tenant.adminToken());
 
 		assertThat(bare.status()).isEqualTo(400);
 		assertThat(bare.problemType()).isEqualTo("invalid-token-request");
 		assertThat(bare.text("detail")).contains("organisation=");
 		assertThat(bare.header("X-Latchkey-User")).isNull();
 		assertThat(blank.status()).isEqualTo(400);
+		assertThat(twice.status()).isEqualTo(400);
 	}
 
 	@Test

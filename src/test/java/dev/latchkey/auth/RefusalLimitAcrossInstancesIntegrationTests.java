@@ -133,8 +133,8 @@ class RefusalLimitAcrossInstancesIntegrationTests {
 		}
 		args.addAll(List.of("--server.port=0", "--latchkey.scheduling.enabled=false",
 				"--latchkey.admin.password=first-start-password", "--latchkey.auth.refusals-per-window=" + LIMIT,
-				"--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "--management.server.port=0",
-				"--spring.main.banner-mode=off"));
+				"--latchkey.auth.refusal-window=1h", "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+				"--management.server.port=0", "--spring.main.banner-mode=off"));
 		return new SpringApplicationBuilder(LatchkeyApplication.class).run(args.toArray(String[]::new));
 	}
 
