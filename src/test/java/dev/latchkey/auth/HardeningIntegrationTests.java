@@ -3,12 +3,15 @@ package dev.latchkey.auth;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 
+import dev.latchkey.system.RateLimits;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// crosses into the next unlikely
 				"latchkey.auth.refusal-window=1h", "latchkey.auth.max-request-bytes=4096" })
 class HardeningIntegrationTests extends TenantIntegrationTests {
+
+	@Autowired
+	RateLimits rateLimits;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aClientThatKeepsSendingBadTokensIsSlowedDownWith429() {
@@ -61,6 +70,24 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 		assertThat(api.status()).isEqualTo(200);
 		assertThat(forward.status()).isEqualTo(200);
 		assertThat(stillBad.status()).isEqualTo(429);
+	}
+
+	@Test
+	void refusalCountsGoToTheSharedTableWithoutBeingCountedTwice() {
+		String client = "203.0.113.11";
+		me("lkp_first", client);
+		me("lkp_second", client);
+
+		this.rateLimits.synchronise();
+		this.rateLimits.synchronise();
+
+		assertThat(this.jdbc
+			.sql("select sum(hits) from rate_limit_counts where limit_name = 'token-refusals' and client_key = :client")
+			.param("client", client)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(me("lkp_third", client).status()).isEqualTo(401);
+		assertThat(me("lkp_fourth", client).status()).isEqualTo(429);
 	}
 
 	@Test
