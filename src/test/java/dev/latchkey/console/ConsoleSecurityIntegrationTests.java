@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,9 @@ class ConsoleSecurityIntegrationTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	Tenant tenant;
 
 	ConsoleClient console;
@@ -69,8 +73,23 @@ class ConsoleSecurityIntegrationTests {
 		assertThat(signedIn.header("Location")).endsWith("/");
 		assertThat(before).isNotNull();
 		assertThat(this.console.sessionId()).isNotNull().isNotEqualTo(before);
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(ConsoleClient.SESSION_COOKIE + "=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
+	}
+
+	@Test
+	void theSessionIsKeptInTheSharedDatabaseAndEndsAfterThirtyIdleMinutes() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+
+		List<Integer> idleSeconds = this.jdbc
+			.sql("select max_inactive_interval from spring_session where principal_name = :name")
+			.param("name", this.tenant.admin().username())
+			.query(Integer.class)
+			.list();
+
+		assertThat(idleSeconds).containsExactly(30 * 60);
 	}
 
 	@Test
@@ -214,6 +233,9 @@ class ConsoleSecurityIntegrationTests {
 		assertThat(question.body()).contains("Signing out revokes your").contains("1 active API token");
 		assertThat(signedOut.status()).isEqualTo(302);
 		assertThat(signedOut.header("Location")).endsWith("/login?logout");
+		assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith(ConsoleClient.SESSION_COOKIE + "=;").contains("Max-Age=0"));
+		assertThat(sessionsOf(this.tenant.admin())).isZero();
 		assertThat(new Api(this.port).get("/api/v1/me", this.tenant.adminToken()).status()).isEqualTo(401);
 		assertThat(types(this.tenant.admin())).containsSubsequence("LOGIN", "LOGOUT");
 		assertThat(this.audit.forTarget(this.tenant.organisation().id(), this.tenant.admin().id().toString()))
@@ -229,6 +251,13 @@ class ConsoleSecurityIntegrationTests {
 			.map(AuditEvent::type)
 			.filter((type) -> type.startsWith("LOG"))
 			.toList();
+	}
+
+	private long sessionsOf(User user) {
+		return this.jdbc.sql("select count(*) from spring_session where principal_name = :name")
+			.param("name", user.username())
+			.query(Long.class)
+			.single();
 	}
 
 	private Actor adminActor() {
