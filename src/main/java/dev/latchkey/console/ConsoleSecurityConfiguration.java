@@ -53,6 +53,7 @@ class ConsoleSecurityConfiguration {
 			// invalidating the session deletes its row, so it ends on every instance, and
 			// Spring Session expires its cookie
 			.logout((logout) -> logout.logoutUrl("/logout").addLogoutHandler(signOut).logoutSuccessUrl("/login?logout"))
+			.requestCache((cache) -> cache.requestCache(LoginOutcomes.RETURN_PATH))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(forbidden))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
 
+	/** The console chain saves the page asked for here, and sign-in returns to it. */
+	static final ReturnPath RETURN_PATH = new ReturnPath();
+
 	private final Users users;
 
 	private final AuditTrail audit;
@@ -42,6 +45,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 		this.throttle = throttle;
 		setDefaultTargetUrl("/");
 		setAlwaysUseDefaultTargetUrl(false);
+		setRequestCache(RETURN_PATH);
 	}
 
 	@Override
@@ -56,6 +60,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 				.details("console"));
 		});
 		super.onAuthenticationSuccess(request, response, authentication);
+		RETURN_PATH.removeRequest(request, response);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.latchkey.console;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -90,6 +91,47 @@ class ConsoleSecurityIntegrationTests {
 			.list();
 
 		assertThat(idleSeconds).containsExactly(30 * 60);
+	}
+
+	@Test
+	void aSessionThatCanNoLongerBeReadSignsTheVisitorOutInsteadOfFailing() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		this.jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = :garbage
+				where session_primary_id in (select primary_id from spring_session where principal_name = :name)
+				""")
+			.param("garbage", "not a serialized object".getBytes(StandardCharsets.US_ASCII))
+			.param("name", this.tenant.admin().username())
+			.update();
+
+		ApiResponse page = this.console.get("/admin/api-tokens");
+
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void signingInReturnsToThePageAskedForWithoutItsQuery() {
+		this.console.get("/admin/users?filter=x");
+
+		ApiResponse signedIn = this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+
+		assertThat(signedIn.header("Location")).endsWith("/admin/users");
+		assertThat(this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD).header("Location"))
+			.endsWith("/");
+	}
+
+	@Test
+	void aTokenSentToAConsolePageIsNotStoredInTheSession() {
+		ApiResponse page = new Api(this.port).get("/admin/api-tokens", this.tenant.adminToken());
+
+		String stored = this.jdbc.sql("select attribute_bytes from spring_session_attributes")
+			.query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.ISO_8859_1))
+			.list()
+			.toString();
+
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(stored).doesNotContain(this.tenant.adminToken());
 	}
 
 	@Test
