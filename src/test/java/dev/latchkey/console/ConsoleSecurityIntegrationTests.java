@@ -53,6 +53,9 @@ class ConsoleSecurityIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ExpiredSessions expiredSessions;
+
 	Tenant tenant;
 
 	ConsoleClient console;
@@ -119,6 +122,21 @@ class ConsoleSecurityIntegrationTests {
 
 		assertThat(signedIn.header("Location")).endsWith("/admin/users");
 		assertThat(straightIn.header("Location")).endsWith("/").doesNotContain("/admin");
+	}
+
+	@Test
+	void theCleanupJobRemovesExpiredSessionsAndKeepsLiveOnes() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		Member other = this.tenant.anotherAdmin();
+		new ConsoleClient(this.port).signIn(other.user().username(), Fixtures.PASSWORD);
+		this.jdbc.sql("update spring_session set expiry_time = 0 where principal_name = :name")
+			.param("name", this.tenant.admin().username())
+			.update();
+
+		this.expiredSessions.remove();
+
+		assertThat(sessionsOf(this.tenant.admin())).isZero();
+		assertThat(sessionsOf(other.user())).isOne();
 	}
 
 	@Test
