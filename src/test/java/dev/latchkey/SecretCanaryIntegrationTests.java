@@ -1,6 +1,7 @@
 package dev.latchkey;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The secret canary: after every other integration test of the run (at debug level for
  * Latchkey, Spring MVC and Spring Security), no secret the suite was handed appears in
- * the log output or in any stored row, raw, URL-encoded or Base64.
+ * the log output or in any stored row (console sessions included), raw, URL-encoded or
+ * Base64.
  */
 @IntegrationTest
 @Order(Integer.MAX_VALUE)
@@ -43,7 +45,7 @@ class SecretCanaryIntegrationTests {
 				select name || ' ' || coalesce(description, '') || ' ' || hint || ' ' || digest from api_tokens
 				union all
 				select name || ' ' || secret_digest from resource_clients
-				""").query(String.class).list());
+				""").query(String.class).list()) + "\n" + sessionAttributes();
 		Set<String> secrets = SecretCanary.secrets();
 
 		List<String> hits = new ArrayList<>();
@@ -65,6 +67,16 @@ class SecretCanaryIntegrationTests {
 		assertThat(logs).as("the suite's log output").isNotEmpty();
 		assertThat(secrets).as("secrets issued by the suite, beside the password").hasSizeGreaterThan(1);
 		assertThat(hits).isEmpty();
+	}
+
+	/**
+	 * Console sessions are serialized Java objects; their strings are stored as bytes.
+	 */
+	private String sessionAttributes() {
+		return String.join("\n",
+				this.jdbc.sql("select attribute_bytes from spring_session_attributes")
+					.query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.ISO_8859_1))
+					.list());
 	}
 
 }

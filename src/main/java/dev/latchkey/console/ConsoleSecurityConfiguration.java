@@ -16,9 +16,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The console's filter chain, between the API's ({@code /api/**}, order 1) and the public
- * one (health, OpenAPI; order 3). Form login with a new session id at sign-in, CSRF on
- * every state change (sign-out included), a Content-Security-Policy that allows no inline
- * script or style, and a per-request check of the signed-in user's current row.
+ * one (health, OpenAPI; order 3). Sessions live in the shared database (Spring Session
+ * JDBC), so every instance knows them. Form login with a new session id at sign-in, CSRF
+ * on every state change (sign-out included), a Content-Security-Policy that allows no
+ * inline script or style, and a per-request check of the signed-in user's current row.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -49,10 +50,10 @@ class ConsoleSecurityConfiguration {
 				.successHandler(outcomes)
 				.failureHandler(outcomes)
 				.permitAll())
-			.logout((logout) -> logout.logoutUrl("/logout")
-				.addLogoutHandler(signOut)
-				.logoutSuccessUrl("/login?logout")
-				.deleteCookies("JSESSIONID"))
+			// invalidating the session deletes its row, so it ends on every instance, and
+			// Spring Session expires its cookie
+			.logout((logout) -> logout.logoutUrl("/logout").addLogoutHandler(signOut).logoutSuccessUrl("/login?logout"))
+			.requestCache((cache) -> cache.requestCache(LoginOutcomes.RETURN_PATH))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(forbidden))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -22,13 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens after a password is checked: the audit trail records {@code LOGIN} or
- * {@code LOGIN_FAILED}, and the throttle learns of it. Every failure shows the same
- * message, so the page does not tell an unknown user from a wrong password or a
- * deactivated account; the audit trail does. A username that exists nowhere is not
- * recorded as typed, since people type passwords into the wrong field.
+ * {@code LOGIN_FAILED}, and the throttle learns of it (per account and client address).
+ * Every failure shows the same message, so the page does not tell an unknown user from a
+ * wrong password or a deactivated account; the audit trail does. A username that exists
+ * nowhere is not recorded as typed, since people type passwords into the wrong field.
  */
 @Component
 class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
+
+	/** The console chain saves the page asked for here, and sign-in returns to it. */
+	static final ReturnPath RETURN_PATH = new ReturnPath();
 
 	private final Users users;
 
@@ -42,12 +45,13 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 		this.throttle = throttle;
 		setDefaultTargetUrl("/");
 		setAlwaysUseDefaultTargetUrl(false);
+		setRequestCache(RETURN_PATH);
 	}
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
-		this.throttle.succeeded(authentication.getName());
+		this.throttle.succeeded(authentication.getName(), request.getRemoteAddr());
 		this.users.findByUsername(authentication.getName()).ifPresent((user) -> {
 			Actor actor = Actor.user(user.id(), user.username(), user.organisationId(), user.role(),
 					request.getRemoteAddr());
@@ -56,6 +60,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 				.details("console"));
 		});
 		super.onAuthenticationSuccess(request, response, authentication);
+		RETURN_PATH.removeRequest(request, response);
 	}
 
 	@Override

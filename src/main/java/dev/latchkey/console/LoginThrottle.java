@@ -3,72 +3,76 @@ package dev.latchkey.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import dev.latchkey.console.SignInFailures.Failures;
+import dev.latchkey.system.Secrets;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing in the console, per account and per client IP, in memory.
- * A failure beyond the free ones makes the next attempt wait, and an attempt during the
- * wait is refused without checking the password, so guessing speed is bounded whatever
- * the attacker sends. Success clears the account's failures (not the client's: one known
- * password must not reset a client that is guessing others). Each map is bounded; when
- * one is full of recent entries, newcomers share one overflow entry, which then slows
- * down quickly: under a flood, being slowed down is the safe failure.
+ * Slows down password guessing in the console. Failures are counted per account and
+ * client address together, and per client address across accounts, in the shared database
+ * (so every instance counts the same). A failure beyond the free ones makes the next
+ * attempt of that pair (or address) wait, and an attempt during the wait is refused
+ * without checking the password, so guessing speed is bounded whatever the attacker
+ * sends. Nothing is counted per account alone: failures from one address never keep the
+ * right password from another address out (SPEC §10), and with no table to fill there is
+ * no overflow that could lock everyone out. Success clears the pair, not the address (one
+ * known password must not reset an address that is guessing others).
  */
 @Component
 class LoginThrottle {
 
-	private static final String OVERFLOW = "\u0000overflow";
-
 	private final LoginThrottleSettings settings;
+
+	private final SignInFailures failures;
 
 	private final Clock clock;
 
-	private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
-
-	private final Map<String, Failures> clients = new ConcurrentHashMap<>();
-
-	LoginThrottle(LoginThrottleSettings settings, Clock clock) {
+	LoginThrottle(LoginThrottleSettings settings, SignInFailures failures, Clock clock) {
 		this.settings = settings;
+		this.failures = failures;
 		this.clock = clock;
 	}
 
 	/** How long the caller must still wait before an attempt is checked; zero if not. */
 	Duration waitBefore(String username, String clientIp) {
 		Instant now = this.clock.instant();
-		Duration account = wait(lookup(this.accounts, key(username)), this.settings.freeFailuresPerAccount(), now);
-		Duration client = wait(lookup(this.clients, clientIp), this.settings.freeFailuresPerClient(), now);
-		return (account.compareTo(client) >= 0) ? account : client;
+		String pair = pair(username, clientIp);
+		String client = client(clientIp);
+		Map<String, Failures> recorded = this.failures.find(List.of(pair, client));
+		Duration pairWait = wait(recorded.get(pair), this.settings.freeFailuresPerAccount(), now);
+		Duration clientWait = wait(recorded.get(client), this.settings.freeFailuresPerClient(), now);
+		return (pairWait.compareTo(clientWait) >= 0) ? pairWait : clientWait;
 	}
 
 	void failed(String username, String clientIp) {
 		Instant now = this.clock.instant();
-		count(this.accounts, key(username), now);
-		count(this.clients, clientIp, now);
+		Instant forgotten = now.minus(this.settings.window());
+		this.failures.count(pair(username, clientIp), now, forgotten);
+		this.failures.count(client(clientIp), now, forgotten);
 	}
 
-	void succeeded(String username) {
-		this.accounts.remove(key(username));
+	void succeeded(String username, String clientIp) {
+		this.failures.clear(pair(username, clientIp));
 	}
 
-	/**
-	 * A key not tracked while the overflow entry exists is judged by the overflow entry.
-	 */
-	private static @Nullable Failures lookup(Map<String, Failures> map, String key) {
-		Failures failures = map.get(key);
-		return (failures != null) ? failures : map.get(OVERFLOW);
+	/** Removes counts nobody needs any more; they are ignored once forgotten anyway. */
+	@Scheduled(fixedDelayString = "${latchkey.console.cleanup-interval:60s}", initialDelayString = "10s")
+	void forgetOldFailures() {
+		this.failures.forget(this.clock.instant().minus(this.settings.window()));
 	}
 
-	private Duration wait(@Nullable Failures failures, int free, Instant now) {
-		if (failures == null || isForgotten(failures, now) || failures.count() <= free) {
+	private Duration wait(@Nullable Failures recorded, int free, Instant now) {
+		if (recorded == null || isForgotten(recorded, now) || recorded.count() <= free) {
 			return Duration.ZERO;
 		}
-		Instant until = failures.last().plus(delay(failures.count() - free));
+		Instant until = recorded.last().plus(delay(recorded.count() - free));
 		return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
 	}
 
@@ -78,30 +82,21 @@ class LoginThrottle {
 		return (delay.compareTo(max) > 0 || delay.isNegative()) ? max : delay;
 	}
 
-	private void count(Map<String, Failures> map, String key, Instant now) {
-		if (!map.containsKey(key) && map.size() >= this.settings.maxTracked()) {
-			map.values().removeIf((failures) -> isForgotten(failures, now));
-			if (map.size() >= this.settings.maxTracked()) {
-				key = OVERFLOW;
-			}
-		}
-		map.compute(key, (k, failures) -> (failures == null || isForgotten(failures, now)) ? new Failures(1, now)
-				: new Failures(failures.count() + 1, now));
-	}
-
-	private boolean isForgotten(Failures failures, Instant now) {
-		return !now.isBefore(failures.last().plus(this.settings.window()));
+	private boolean isForgotten(Failures recorded, Instant now) {
+		return !now.isBefore(recorded.last().plus(this.settings.window()));
 	}
 
 	/**
-	 * Usernames are lower case; folding stops case variants from being separate buckets.
+	 * Usernames are lower case; folding stops case variants from being separate counts.
+	 * The address comes last, after a separator no address contains, so no two pairs
+	 * share a subject.
 	 */
-	private static String key(String username) {
-		return username.strip().toLowerCase(Locale.ROOT);
+	private static String pair(String username, String clientIp) {
+		return Secrets.sha256Hex("account\u0000" + username.strip().toLowerCase(Locale.ROOT) + "\u0000" + clientIp);
 	}
 
-	private record Failures(int count, Instant last) {
-
+	private static String client(String clientIp) {
+		return Secrets.sha256Hex("client\u0000" + clientIp);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.console;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,12 @@ class ConsoleSecurityIntegrationTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ExpiredSessions expiredSessions;
+
 	Tenant tenant;
 
 	ConsoleClient console;
@@ -69,8 +77,79 @@ class ConsoleSecurityIntegrationTests {
 		assertThat(signedIn.header("Location")).endsWith("/");
 		assertThat(before).isNotNull();
 		assertThat(this.console.sessionId()).isNotNull().isNotEqualTo(before);
-		assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+		assertThat(signedIn.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(ConsoleClient.SESSION_COOKIE + "=")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
+	}
+
+	@Test
+	void theSessionIsKeptInTheSharedDatabaseAndEndsAfterThirtyIdleMinutes() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+
+		List<Integer> idleSeconds = this.jdbc
+			.sql("select max_inactive_interval from spring_session where principal_name = :name")
+			.param("name", this.tenant.admin().username())
+			.query(Integer.class)
+			.list();
+
+		assertThat(idleSeconds).containsExactly(30 * 60);
+	}
+
+	@Test
+	void aSessionThatCanNoLongerBeReadSignsTheVisitorOutInsteadOfFailing() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		this.jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = :garbage
+				where session_primary_id in (select primary_id from spring_session where principal_name = :name)
+				""")
+			.param("garbage", "not a serialized object".getBytes(StandardCharsets.US_ASCII))
+			.param("name", this.tenant.admin().username())
+			.update();
+
+		ApiResponse page = this.console.get("/admin/api-tokens");
+
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void signingInReturnsToThePageAskedForWithoutItsQuery() {
+		this.console.get("/admin/users?filter=x");
+
+		ApiResponse signedIn = this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		ApiResponse straightIn = new ConsoleClient(this.port).signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+
+		assertThat(signedIn.header("Location")).endsWith("/admin/users");
+		assertThat(straightIn.header("Location")).endsWith("/").doesNotContain("/admin");
+	}
+
+	@Test
+	void theCleanupJobRemovesExpiredSessionsAndKeepsLiveOnes() {
+		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		Member other = this.tenant.anotherAdmin();
+		new ConsoleClient(this.port).signIn(other.user().username(), Fixtures.PASSWORD);
+		this.jdbc.sql("update spring_session set expiry_time = 0 where principal_name = :name")
+			.param("name", this.tenant.admin().username())
+			.update();
+
+		this.expiredSessions.remove();
+
+		assertThat(sessionsOf(this.tenant.admin())).isZero();
+		assertThat(sessionsOf(other.user())).isOne();
+	}
+
+	@Test
+	void aTokenSentToAConsolePageIsNotStoredInTheSession() {
+		ApiResponse page = new Api(this.port).get("/admin/api-tokens", this.tenant.adminToken());
+
+		String stored = this.jdbc.sql("select attribute_bytes from spring_session_attributes")
+			.query((rs, row) -> new String(rs.getBytes(1), StandardCharsets.ISO_8859_1))
+			.list()
+			.toString();
+
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(stored).doesNotContain(this.tenant.adminToken());
 	}
 
 	@Test
@@ -214,6 +293,9 @@ class ConsoleSecurityIntegrationTests {
 		assertThat(question.body()).contains("Signing out revokes your").contains("1 active API token");
 		assertThat(signedOut.status()).isEqualTo(302);
 		assertThat(signedOut.header("Location")).endsWith("/login?logout");
+		assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith(ConsoleClient.SESSION_COOKIE + "=;").contains("Max-Age=0"));
+		assertThat(sessionsOf(this.tenant.admin())).isZero();
 		assertThat(new Api(this.port).get("/api/v1/me", this.tenant.adminToken()).status()).isEqualTo(401);
 		assertThat(types(this.tenant.admin())).containsSubsequence("LOGIN", "LOGOUT");
 		assertThat(this.audit.forTarget(this.tenant.organisation().id(), this.tenant.admin().id().toString()))
@@ -229,6 +311,13 @@ class ConsoleSecurityIntegrationTests {
 			.map(AuditEvent::type)
 			.filter((type) -> type.startsWith("LOG"))
 			.toList();
+	}
+
+	private long sessionsOf(User user) {
+		return this.jdbc.sql("select count(*) from spring_session where principal_name = :name")
+			.param("name", user.username())
+			.query(Long.class)
+			.single();
 	}
 
 	private Actor adminActor() {

@@ -5,21 +5,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The throttle's arithmetic with a movable clock, on the real table in an in-memory H2
+ * database (no Spring context): 3 free failures per account at an address, 5 per address.
+ */
 class LoginThrottleUnitTests {
 
 	private final MovableClock clock = new MovableClock();
 
+	private final JdbcClient jdbc = JdbcClient.create(migratedDatabase());
+
 	private final LoginThrottle throttle = new LoginThrottle(
-			new LoginThrottleSettings(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(8), 100),
-			this.clock);
+			new LoginThrottleSettings(3, 5, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(8)),
+			new SignInFailures(this.jdbc), this.clock);
 
 	@Test
-	void theFreeFailuresOfAnAccountCostNothing() {
+	void theFreeFailuresOfAnAccountAtAnAddressCostNothing() {
 		fail("alice", "10.0.0.1", 3);
 
 		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isZero();
@@ -28,11 +39,11 @@ class LoginThrottleUnitTests {
 	@Test
 	void eachFurtherFailureDoublesTheWaitUpToTheMaximum() {
 		fail("alice", "10.0.0.1", 4);
-		Duration first = this.throttle.waitBefore("alice", "10.0.0.2");
-		fail("alice", "10.0.0.2", 1);
-		Duration second = this.throttle.waitBefore("alice", "10.0.0.3");
-		fail("alice", "10.0.0.3", 10);
-		Duration capped = this.throttle.waitBefore("alice", "10.0.0.4");
+		Duration first = this.throttle.waitBefore("alice", "10.0.0.1");
+		fail("alice", "10.0.0.1", 1);
+		Duration second = this.throttle.waitBefore("alice", "10.0.0.1");
+		fail("alice", "10.0.0.1", 10);
+		Duration capped = this.throttle.waitBefore("alice", "10.0.0.1");
 
 		assertThat(first).isEqualTo(Duration.ofSeconds(1));
 		assertThat(second).isEqualTo(Duration.ofSeconds(2));
@@ -52,7 +63,15 @@ class LoginThrottleUnitTests {
 	}
 
 	@Test
-	void aClientGuessingManyAccountsIsSlowedDownToo() {
+	void failuresFromOneAddressNeverSlowTheAccountAtAnother() {
+		fail("alice", "10.0.0.1", 4);
+
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isPositive();
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.2")).isZero();
+	}
+
+	@Test
+	void anAddressGuessingManyAccountsIsSlowedDownForEveryAccount() {
 		for (int i = 0; i < 6; i++) {
 			fail("user" + i, "10.0.0.9", 1);
 		}
@@ -62,39 +81,68 @@ class LoginThrottleUnitTests {
 	}
 
 	@Test
-	void successClearsTheAccountButNotTheClient() {
-		fail("alice", "10.0.0.1", 6);
-		this.throttle.succeeded("alice");
+	void successClearsTheAccountAtThatAddressButNotTheAddress() {
+		fail("alice", "10.0.0.1", 4);
+		fail("bob", "10.0.0.1", 2);
+		this.throttle.succeeded("alice", "10.0.0.1");
 
-		assertThat(this.throttle.waitBefore("alice", "10.0.0.2")).isZero();
-		assertThat(this.throttle.waitBefore("bob", "10.0.0.1")).isPositive();
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isPositive();
+		this.clock.advance(Duration.ofSeconds(2));
+		fail("carol", "10.0.0.2", 1);
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isZero();
+		assertThat(this.throttle.waitBefore("dave", "10.0.0.1")).isZero();
 	}
 
 	@Test
-	void usernamesDifferingInCaseShareOneAccount() {
+	void usernamesDifferingInCaseShareOneCount() {
 		fail("Alice", "10.0.0.1", 2);
-		fail("ALICE ", "10.0.0.2", 2);
+		fail("ALICE ", "10.0.0.1", 2);
 
-		assertThat(this.throttle.waitBefore("alice", "10.0.0.3")).isPositive();
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isPositive();
 	}
 
 	@Test
-	void whenFullNewcomersShareOneOverflowEntry() {
-		for (int i = 0; i < 100; i++) {
-			fail("user" + i, "10.0.1." + i, 1);
-		}
-		for (int i = 0; i < 4; i++) {
-			fail("flood" + i, "10.0.2." + i, 1);
+	void manyFailingNamesAndAddressesNeverSlowAFreshAccountAndAddress() {
+		for (int i = 0; i < 2000; i++) {
+			fail("flood" + i, "10.1." + (i / 250) + "." + (i % 250), 1);
 		}
 
-		assertThat(this.throttle.waitBefore("another-newcomer", "10.0.3.1")).isPositive();
-		assertThat(this.throttle.waitBefore("user1", "10.0.1.1")).isZero();
+		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isZero();
+		assertThat(this.throttle.waitBefore("flood7", "10.0.0.1")).isZero();
+	}
+
+	@Test
+	void forgottenCountsAreRemovedAndRecentOnesKept() {
+		fail("alice", "10.0.0.1", 4);
+		this.clock.advance(Duration.ofMinutes(10));
+		fail("bob", "10.0.0.2", 4);
+		this.clock.advance(Duration.ofMinutes(6));
+
+		this.throttle.forgetOldFailures();
+
+		assertThat(this.jdbc.sql("select count(*) from sign_in_failures").query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void neitherTheTypedNameNorTheAddressIsStoredInClear() {
+		fail("my secret password", "10.0.0.1", 1);
+
+		assertThat(this.jdbc.sql("select subject from sign_in_failures").query(String.class).list()).hasSize(2)
+			.allSatisfy((subject) -> assertThat(subject).matches("[0-9a-f]{64}"));
 	}
 
 	private void fail(String username, String client, int times) {
 		for (int i = 0; i < times; i++) {
 			this.throttle.failed(username, client);
 		}
+	}
+
+	private static JdbcDataSource migratedDatabase() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		dataSource.setUser("sa");
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		return dataSource;
 	}
 
 	static final class MovableClock extends Clock {

@@ -3,6 +3,8 @@ package dev.latchkey.testing;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,27 +23,67 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The console as a plain HTTP client sees it: a cookie jar, no redirects followed, and
- * forms posted with the CSRF token of the last page read (or without one, on purpose).
+ * forms posted with the CSRF token of the last page read (or without one, on purpose). A
+ * client can connect from another loopback address (Linux answers on all of
+ * {@code 127.0.0.0/8}), which the server sees as another client address, and can carry
+ * its cookies to another instance, as a browser behind a load balancer does.
  */
 public final class ConsoleClient {
+
+	/** The name of the console's session cookie. */
+	public static final String SESSION_COOKIE = "SESSION";
 
 	private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
+
+	private final @Nullable InetAddress from;
 
 	private final HttpClient client;
 
 	private @Nullable String csrf;
 
 	public ConsoleClient(int port) {
+		this(port, null, new CookieManager());
+	}
+
+	/** A client connecting from the given loopback address, e.g. {@code 127.0.0.5}. */
+	public ConsoleClient(int port, String fromAddress) {
+		this(port, address(fromAddress), new CookieManager());
+	}
+
+	private ConsoleClient(int port, @Nullable InetAddress from, CookieManager cookies) {
 		this.base = "http://127.0.0.1:" + port;
-		this.client = HttpClient.newBuilder()
+		this.cookies = cookies;
+		this.from = from;
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+			.connectTimeout(Duration.ofSeconds(10));
+		if (from != null) {
+			builder.localAddress(from);
+		}
+		this.client = builder.build();
+	}
+
+	/**
+	 * The same browser (same cookie jar, same address) talking to the instance on another
+	 * port.
+	 */
+	public ConsoleClient onInstance(int port) {
+		return new ConsoleClient(port, this.from, this.cookies);
+	}
+
+	/** A fresh client presenting the given session cookie, e.g. one copied earlier. */
+	public static ConsoleClient presenting(int port, String sessionId) {
+		ConsoleClient client = new ConsoleClient(port);
+		HttpCookie cookie = new HttpCookie(SESSION_COOKIE, sessionId);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		client.cookies.getCookieStore().add(URI.create(client.base), cookie);
+		return client;
 	}
 
 	public ApiResponse get(String path) {
@@ -83,7 +125,7 @@ public final class ConsoleClient {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter((cookie) -> "JSESSIONID".equals(cookie.getName()))
+			.filter((cookie) -> SESSION_COOKIE.equals(cookie.getName()))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
@@ -100,6 +142,15 @@ public final class ConsoleClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static InetAddress address(String literal) {
+		try {
+			return InetAddress.getByName(literal);
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(literal, ex);
 		}
 	}
 
