@@ -126,7 +126,8 @@ class CrashConsistencyIntegrationTests {
 	private static Process start(Database database, int port) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port,
-				"--latchkey.admin.password=crash-password", "--latchkey.auth.refusals-per-window=1000000");
+				"--management.server.port=0", "--latchkey.admin.password=crash-password",
+				"--latchkey.auth.refusals-per-window=1000000");
 		builder.environment().putAll(database.environment());
 		Path log = Files.createTempFile("latchkey-crash", ".log");
 		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -119,7 +119,7 @@ class DatabaseOutageIntegrationTests {
 	private static ConfigurableApplicationContext start(int port, String schema) {
 		return new SpringApplicationBuilder(LatchkeyApplication.class)
 			// Command-line arguments: they take precedence over application.yml.
-			.run("--server.port=0",
+			.run("--server.port=0", "--management.server.port=0",
 					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + port + "/test?currentSchema=" + schema
 							+ "&connectTimeout=2&socketTimeout=5",
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
