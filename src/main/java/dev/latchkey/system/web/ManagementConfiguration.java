@@ -27,17 +27,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-class ManagementConfiguration implements WebMvcConfigurer {
+class ManagementConfiguration {
 
 	/**
-	 * Only effective on the public port: on a management server on the same port the
-	 * actuator's own mapping of these paths comes first.
+	 * A bean rather than this class implementing it: web slice tests pick up every
+	 * {@code WebMvcConfigurer} class, and would then need this class's filter chain too.
 	 */
-	@Override
-	public void addViewControllers(ViewControllerRegistry registry) {
-		registry.addViewController("/actuator/health").setViewName("forward:/healthz");
-		registry.addViewController("/actuator/health/liveness").setViewName("forward:/livez");
-		registry.addViewController("/actuator/health/readiness").setViewName("forward:/readyz");
+	@Bean
+	WebMvcConfigurer publicHealthPaths() {
+		return new PublicHealthPaths();
 	}
 
 	/**
@@ -67,6 +65,21 @@ class ManagementConfiguration implements WebMvcConfigurer {
 		return WebServerApplicationContext.hasServerNamespace(
 				WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()),
 				WebServerNamespace.MANAGEMENT.getValue());
+	}
+
+	/**
+	 * Only effective on the public port: on a management server on the same port the
+	 * actuator's own mapping of these paths comes first.
+	 */
+	static final class PublicHealthPaths implements WebMvcConfigurer {
+
+		@Override
+		public void addViewControllers(ViewControllerRegistry registry) {
+			registry.addViewController("/actuator/health").setViewName("forward:/healthz");
+			registry.addViewController("/actuator/health/liveness").setViewName("forward:/livez");
+			registry.addViewController("/actuator/health/readiness").setViewName("forward:/readyz");
+		}
+
 	}
 
 }
