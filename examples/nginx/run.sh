@@ -4,11 +4,13 @@
 #   token; another organisation's valid token -> 401; a client flooding bad tokens -> 429 for it
 #   and nobody else, and its own valid token still passes; a revoked token -> 401.
 #   Installs Debian's nginx if it is missing (as root).
-# Ports: LATCHKEY_PORT (18080), API_PORT (19000), PROXY_PORT (18000).
+# Ports: LATCHKEY_PORT (18080), its management port MANAGEMENT_PORT (18081, loopback only),
+# API_PORT (19000), PROXY_PORT (18000).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 LATCHKEY_PORT="${LATCHKEY_PORT:-18080}"
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-18081}"
 API_PORT="${API_PORT:-19000}"
 PROXY_PORT="${PROXY_PORT:-18000}"
 
@@ -29,6 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 export SERVER_PORT="$LATCHKEY_PORT"
+export MANAGEMENT_SERVER_PORT="$MANAGEMENT_PORT"
 export SPRING_DATASOURCE_URL="jdbc:h2:file:$work/db/latchkey;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 export LATCHKEY_ADMIN_PASSWORD="nginx-example-password"
 # nginx (on loopback) is the only trusted proxy: client addresses come from its X-Forwarded-For.

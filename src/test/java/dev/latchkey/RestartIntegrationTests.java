@@ -48,8 +48,8 @@ class RestartIntegrationTests {
 	private static ConfigurableApplicationContext start(String url) {
 		return new SpringApplicationBuilder(LatchkeyApplication.class)
 			// Command-line arguments: they take precedence over application.yml.
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--latchkey.admin.password=restart-password",
-					"--latchkey.scheduling.enabled=false");
+			.run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
+					"--latchkey.admin.password=restart-password", "--latchkey.scheduling.enabled=false");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

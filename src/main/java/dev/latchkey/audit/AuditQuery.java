@@ -21,10 +21,10 @@ public record AuditQuery(OrganisationId organisation, Instant from, Instant to, 
 	public AuditQuery {
 		new AuditRange(from, to);
 		if (page < 0) {
-			throw new InvalidRequest("'page' must be 0 or more.");
+			throw InvalidRequest.parameter("page", "'page' must be 0 or more.");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new InvalidRequest("'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
+			throw InvalidRequest.parameter("size", "'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
 		}
 	}
 

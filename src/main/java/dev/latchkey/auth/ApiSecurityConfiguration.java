@@ -9,21 +9,19 @@ import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * One filter chain per surface: {@code /api/**} is stateless and authenticated by tokens
  * only (no cookies, so no CSRF exposure); the console has its own session-based chain at
  * order 2 (module {@code console}); the rest serves health and the OpenAPI document and
- * refuses everything else.
+ * refuses everything else, other actuator endpoints included: those are on the management
+ * port (module {@code system}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -91,12 +89,11 @@ class ApiSecurityConfiguration {
 	@Order(3)
 	SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-					"/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error",
-					"/oauth2/introspect", "/oauth2/revoke", "/auth/verify", "/auth/verify/**")
+			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/healthz",
+					"/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**", "/error", "/oauth2/introspect", "/oauth2/revoke", "/auth/verify",
+					"/auth/verify/**")
 			.permitAll()
-			.requestMatchers("/actuator/**")
-			.access(fromLoopback())
 			.anyRequest()
 			.denyAll())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -107,15 +104,6 @@ class ApiSecurityConfiguration {
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(PUBLIC_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
-	}
-
-	/** Metrics are for the operator's local scraper, not for the world. */
-	private static AuthorizationManager<RequestAuthorizationContext> fromLoopback() {
-		return (authentication, context) -> new AuthorizationDecision(isLoopback(context.getRequest().getRemoteAddr()));
-	}
-
-	private static boolean isLoopback(String address) {
-		return address.startsWith("127.") || "::1".equals(address) || "0:0:0:0:0:0:0:1".equals(address);
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditEventType;
 import dev.latchkey.audit.AuditPage;
 import dev.latchkey.audit.AuditQuery;
+import dev.latchkey.audit.AuditRange;
 import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.ProblemException;
@@ -36,6 +37,8 @@ class AuditLogController {
 
 	private static final int DEFAULT_DAYS = 7;
 
+	private static final LocalDate FIRST_DAY = LocalDate.ofInstant(AuditRange.EARLIEST, ZoneOffset.UTC);
+
 	private final AuditTrail trail;
 
 	private final Clock clock;
@@ -52,16 +55,17 @@ class AuditLogController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		LocalDate last = (to != null) ? to : today;
-		LocalDate first = (from != null) ? from : last.minusDays(DEFAULT_DAYS - 1);
 		AuditEventType eventType = parseType(type);
 		String actorFilter = (actorName != null && !actorName.isBlank()) ? actorName.strip() : null;
 		model.addAttribute("types", AuditEventType.values());
 		model.addAttribute("type", (eventType != null) ? eventType.name() : "");
 		model.addAttribute("actor", (actorFilter != null) ? actorFilter : "");
-		model.addAttribute("from", first.toString());
-		model.addAttribute("to", last.toString());
+		model.addAttribute("from", (from != null) ? from.toString() : "");
+		model.addAttribute("to", (to != null) ? to.toString() : today.toString());
 		try {
+			LocalDate last = day("to", (to != null) ? to : today);
+			LocalDate first = (from != null) ? day("from", from) : latest(FIRST_DAY, last.minusDays(DEFAULT_DAYS - 1));
+			model.addAttribute("from", first.toString());
 			AuditPage result = this.trail.find(actor,
 					new AuditQuery(actor.organisationId(), first.atStartOfDay(ZoneOffset.UTC).toInstant(),
 							last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), actorFilter, eventType,
@@ -84,6 +88,19 @@ class AuditLogController {
 			model.addAttribute("page", 0);
 		}
 		return "audit";
+	}
+
+	/**
+	 * The day, if the trail's years hold it: checked before any date arithmetic, which
+	 * would overflow near {@link LocalDate#MAX}.
+	 */
+	private static LocalDate day(String parameter, LocalDate day) {
+		AuditRange.within(parameter, day.atStartOfDay(ZoneOffset.UTC).toInstant());
+		return day;
+	}
+
+	private static LocalDate latest(LocalDate one, LocalDate other) {
+		return one.isAfter(other) ? one : other;
 	}
 
 	private static String link(@Nullable AuditEventType type, @Nullable String actor, LocalDate from, LocalDate to,

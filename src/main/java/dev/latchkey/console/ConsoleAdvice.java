@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -76,6 +77,11 @@ class ConsoleAdvice {
 		if (ex instanceof ErrorResponse refusal) {
 			// Spring MVC's own refusals: a wrong method, a missing parameter, ...
 			response.setStatus(refusal.getStatusCode().value());
+		}
+		else if (ex instanceof TypeMismatchException) {
+			// A parameter that is no date or number (a page beyond int, a year out of
+			// range): the caller's mistake, not ours.
+			response.setStatus(400);
 		}
 		else {
 			// Type and message only: a stack trace could carry request data into the log.

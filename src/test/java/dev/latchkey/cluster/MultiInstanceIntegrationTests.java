@@ -223,7 +223,7 @@ class MultiInstanceIntegrationTests {
 				"spring.flyway.schemas", "spring.flyway.default-schema")) {
 			args.add("--" + name + "=" + this.environment.getProperty(name, ""));
 		}
-		args.addAll(List.of("--server.port=0", "--latchkey.scheduling.enabled=false",
+		args.addAll(List.of("--server.port=0", "--management.server.port=0", "--latchkey.scheduling.enabled=false",
 				"--latchkey.admin.password=first-start-password",
 				"--latchkey.cluster.reconnect-min-backoff=" + RECONNECT_BACKOFF.toMillis() + "ms",
 				"--spring.main.banner-mode=off"));

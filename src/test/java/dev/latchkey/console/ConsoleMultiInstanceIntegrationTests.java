@@ -123,7 +123,7 @@ class ConsoleMultiInstanceIntegrationTests {
 				args.add("--" + name + "=" + this.environment.getProperty(name));
 			}
 		}
-		args.addAll(List.of("--server.port=0", "--latchkey.scheduling.enabled=false",
+		args.addAll(List.of("--server.port=0", "--management.server.port=0", "--latchkey.scheduling.enabled=false",
 				"--latchkey.admin.password=first-start-password", "--spring.main.banner-mode=off"));
 		return new SpringApplicationBuilder(LatchkeyApplication.class).run(args.toArray(String[]::new));
 	}

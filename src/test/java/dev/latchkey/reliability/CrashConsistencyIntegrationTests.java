@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -81,7 +82,8 @@ class CrashConsistencyIntegrationTests {
 				}
 			}));
 		}
-		Thread.sleep(2500);
+		// Killed in the middle of the burst, once it has acknowledged enough to check.
+		await().atMost(Duration.ofSeconds(60)).until(() -> created.size() >= 20 && deleted.size() >= 5);
 		server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		running.set(false);
 		for (Thread thread : burst) {
@@ -126,25 +128,18 @@ class CrashConsistencyIntegrationTests {
 	private static Process start(Database database, int port) throws Exception {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--server.port=" + port,
-				"--latchkey.admin.password=crash-password", "--latchkey.auth.refusals-per-window=1000000");
+				"--management.server.port=0", "--latchkey.admin.password=crash-password",
+				"--latchkey.auth.refusals-per-window=1000000");
 		builder.environment().putAll(database.environment());
 		Path log = Files.createTempFile("latchkey-crash", ".log");
 		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Api api = new Api(port);
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			try {
-				if (api.get("/actuator/health/readiness", null).status() == 200) {
-					return process;
-				}
-			}
-			catch (RuntimeException ex) {
-				// not listening yet
-			}
-			assertThat(process.isAlive()).as("server process started; see " + log).isTrue();
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("The server did not become ready; see " + log);
+		await("the server on port " + port + " ready; see " + log).atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.failFast("the server process exited; see " + log, () -> !process.isAlive())
+			.until(() -> api.get("/actuator/health/readiness", null).status() == 200);
+		return process;
 	}
 
 	private static String issueAdminToken(Database database) throws Exception {
@@ -182,11 +177,9 @@ class CrashConsistencyIntegrationTests {
 			}
 			String schema = "latchkey_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 			execute("create schema " + schema);
-			return new Database(
-					Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
-							"SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "",
-							"SPRING_FLYWAY_SCHEMAS", schema, "SPRING_FLYWAY_DEFAULT_SCHEMA", schema),
-					schema);
+			return new Database(Map.of("SPRING_DATASOURCE_URL", TestDatabase.postgresUrl("currentSchema=" + schema),
+					"SPRING_DATASOURCE_USERNAME", TestDatabase.postgresUser(), "SPRING_DATASOURCE_PASSWORD", "",
+					"SPRING_FLYWAY_SCHEMAS", schema, "SPRING_FLYWAY_DEFAULT_SCHEMA", schema), schema);
 		}
 
 		void drop() throws Exception {
@@ -196,8 +189,8 @@ class CrashConsistencyIntegrationTests {
 		}
 
 		private static void execute(String sql) throws Exception {
-			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test",
-					"postgres", "")) {
+			try (Connection connection = DriverManager.getConnection(TestDatabase.postgresUrl(),
+					TestDatabase.postgresUser(), "")) {
 				connection.createStatement().execute(sql);
 			}
 		}

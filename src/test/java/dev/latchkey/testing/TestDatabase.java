@@ -1,5 +1,7 @@
 package dev.latchkey.testing;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +43,43 @@ public final class TestDatabase implements ExecutionCondition {
 
 	public static boolean isPostgres() {
 		return "postgres".equals(DATABASE);
+	}
+
+	/**
+	 * The run's PostgreSQL ({@code -Dlatchkey.it.postgres.url}), for tests that open
+	 * connections or start servers of their own.
+	 */
+	public static String postgresUrl() {
+		return POSTGRES_URL;
+	}
+
+	public static String postgresUser() {
+		return POSTGRES_USER;
+	}
+
+	/** The run's PostgreSQL URL with more parameters, e.g. {@code currentSchema=x}. */
+	public static String postgresUrl(String parameters) {
+		return withParameters(POSTGRES_URL, parameters);
+	}
+
+	/** Host and port of the run's PostgreSQL, for a test that puts a proxy in between. */
+	public static InetSocketAddress postgresServer() {
+		URI uri = URI.create(POSTGRES_URL.substring("jdbc:".length()));
+		return InetSocketAddress.createUnresolved(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 5432);
+	}
+
+	/**
+	 * The URL of the run's PostgreSQL database reached at another address (a proxy), with
+	 * more parameters.
+	 */
+	public static String postgresUrlThrough(String host, int port, String parameters) {
+		URI uri = URI.create(POSTGRES_URL.substring("jdbc:".length()));
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		return withParameters("jdbc:postgresql://" + host + ":" + port + uri.getRawPath() + query, parameters);
+	}
+
+	private static String withParameters(String url, String parameters) {
+		return url + (url.contains("?") ? "&" : "?") + parameters;
 	}
 
 	/**
@@ -115,10 +154,9 @@ public final class TestDatabase implements ExecutionCondition {
 			String schema = "latchkey_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 			execute("create schema " + schema);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop schema " + schema + " cascade")));
-			String separator = POSTGRES_URL.contains("?") ? "&" : "?";
-			return Map.of("spring.datasource.url", POSTGRES_URL + separator + "currentSchema=" + schema,
-					"spring.datasource.username", POSTGRES_USER, "spring.datasource.password", "",
-					"spring.flyway.schemas", schema, "spring.flyway.default-schema", schema);
+			return Map.of("spring.datasource.url", postgresUrl("currentSchema=" + schema), "spring.datasource.username",
+					POSTGRES_USER, "spring.datasource.password", "", "spring.flyway.schemas", schema,
+					"spring.flyway.default-schema", schema);
 		}
 
 		private static void execute(String sql) {

@@ -5,12 +5,15 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.ConsoleClient;
 import dev.latchkey.testing.Fixtures;
+import dev.latchkey.testing.LogCapture;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -146,6 +149,81 @@ class BadInputIntegrationTests extends TenantIntegrationTests {
 		assertProblem(this.api.get("/api/v1/audit-events?from=yesterday", token), 400, "invalid-parameter");
 		assertProblem(this.api.get("/api/v1/audit-events?type=NOT_A_TYPE", token), 400, "invalid-parameter");
 		assertProblem(this.api.get("/api/v1/audit-events?size=100000", token), 400, "invalid-request");
+	}
+
+	static Stream<Arguments> outOfRangeAuditQueries() {
+		return Stream.of(Arguments.of("to=%2B1000000000-12-31T23:59:59Z", "to"),
+				Arguments.of("from=%2B1000000000-12-31T23:59:59Z", "from"),
+				Arguments.of("to=-1000000000-01-01T00:00:00Z", "to"), Arguments.of("from=0000-01-01T00:00:00Z", "from"),
+				Arguments.of("to=0000-01-08T00:00:00Z", "to"), Arguments.of("from=-0001-06-01T00:00:00Z", "from"),
+				Arguments.of("to=%2B10000-01-01T00:00:01Z", "to"),
+				Arguments.of("from=%2B10000-01-01T00:00:00Z&to=%2B10000-01-02T00:00:00Z", "to"),
+				Arguments.of("from=%2B10000-01-01T00:00:00Z", "from"), Arguments.of("to=1969-12-31T23:59:59Z", "to"),
+				Arguments.of("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"),
+				Arguments.of("from=2026-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"),
+				Arguments.of("from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z", "from"),
+				Arguments.of("from=1970-01-01T00:00:00Z&to=9999-12-31T23:59:59Z", "from"),
+				Arguments.of("from=yesterday", "from"), Arguments.of("to=99999999999999999999", "to"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("outOfRangeAuditQueries")
+	void anAuditQueryOutOfRangeIsA400NamingTheParameterWithoutAStackTrace(String query, String parameter) {
+		try (LogCapture log = LogCapture.start()) {
+			ApiResponse page = this.api.get("/api/v1/audit-events?" + query, this.tenant.adminToken());
+			ApiResponse export = this.api.get("/api/v1/audit-events/export?" + query, this.tenant.adminToken());
+
+			assertParameterProblem(page, parameter);
+			assertParameterProblem(export, parameter);
+			assertThat(export.header("Content-Disposition")).as("nothing streamed").isNull();
+			assertThat(log.stackTraces()).isEmpty();
+			assertThat(log.errors()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "size=-1", "size=0", "size=501", "size=100000", "size=99999999999", "page=-1",
+			"page=99999999999", "type=NOT_A_TYPE" })
+	void anAuditPageOutOfRangeIsA400NamingTheParameter(String query) {
+		try (LogCapture log = LogCapture.start()) {
+			ApiResponse response = this.api.get("/api/v1/audit-events?" + query, this.tenant.adminToken());
+
+			assertParameterProblem(response, query.substring(0, query.indexOf('=')));
+			assertThat(log.stackTraces()).isEmpty();
+		}
+	}
+
+	@Test
+	void theLastPageNumberThatFitsAnswersAnEmptyPage() {
+		ApiResponse response = this.api.get("/api/v1/audit-events?size=500&page=" + Integer.MAX_VALUE,
+				this.tenant.adminToken());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("items").size()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "to=%2B1000000000-12-31", "to=%2B999999999-12-31", "from=%2B999999999-12-31",
+			"to=-999999999-01-01", "from=0000-01-01", "from=1969-12-31", "to=%2B10000-01-01",
+			"from=2026-02-01&to=2026-01-01", "from=2026-01-01&to=2026-06-01", "page=99999999999", "from=yesterday" })
+	void theConsolesAuditPageRefusesDatesOutOfRangeWithoutAStackTrace(String query) {
+		ConsoleClient console = new ConsoleClient(this.port);
+		console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+
+		try (LogCapture log = LogCapture.start()) {
+			ApiResponse response = console.get("/admin/audit?" + query);
+
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.latchkey");
+			assertThat(log.stackTraces()).isEmpty();
+			assertThat(log.errors()).isEmpty();
+		}
+	}
+
+	private static void assertParameterProblem(ApiResponse response, String parameter) {
+		assertProblem(response, 400, null);
+		assertThat(response.json().path("parameter").asString()).as(response.body()).isEqualTo(parameter);
+		assertThat(response.text("detail")).as(response.body()).contains("'" + parameter + "'");
 	}
 
 	private ApiResponse put(String json) {

@@ -40,7 +40,7 @@ class TokenLimitIntegrationTests extends TenantIntegrationTests {
 	@Test
 	void revokedTokensHoldTheirSlot() {
 		List<String> ids = createMany(9);
-		this.api.post("/api/v1/tokens/" + ids.get(0) + "/revoke", this.tenant.adminToken(), null);
+		assertStatus(revoke(ids.get(0)), 200, "REVOKED");
 
 		assertThat(create("no-room", null).status()).isEqualTo(409);
 	}
@@ -48,14 +48,14 @@ class TokenLimitIntegrationTests extends TenantIntegrationTests {
 	@Test
 	void deletingATokenFreesItsSlot() {
 		List<String> ids = createMany(9);
-		this.api.delete("/api/v1/tokens/" + ids.get(0), this.tenant.adminToken());
+		assertStatus(this.api.delete("/api/v1/tokens/" + ids.get(0), this.tenant.adminToken()), 204, null);
 
 		assertThat(create("room-again", null).status()).isEqualTo(201);
 	}
 
 	@Test
 	void expiredTokensFreeTheirSlot() {
-		create("short-lived", "{\"name\":\"short-lived\",\"expiresInDays\":1}");
+		assertStatus(create("short-lived", "{\"name\":\"short-lived\",\"expiresInDays\":1}"), 201, "ACTIVE");
 		createMany(8);
 		assertThat(create("full", null).status()).isEqualTo(409);
 
@@ -67,8 +67,9 @@ class TokenLimitIntegrationTests extends TenantIntegrationTests {
 	@Test
 	void aReapprovedTokenCountsLikeAnyOther() {
 		List<String> ids = createMany(9);
-		this.api.post("/api/v1/tokens/" + ids.get(0) + "/revoke", this.tenant.adminToken(), null);
-		this.api.post("/api/v1/tokens/" + ids.get(0) + "/reapprove", this.tenant.adminToken(), null);
+		assertStatus(revoke(ids.get(0)), 200, "REVOKED");
+		assertStatus(this.api.post("/api/v1/tokens/" + ids.get(0) + "/reapprove", this.tenant.adminToken(), null), 200,
+				"ACTIVE");
 
 		assertThat(create("still-full", null).status()).isEqualTo(409);
 	}
@@ -113,6 +114,18 @@ class TokenLimitIntegrationTests extends TenantIntegrationTests {
 			ids.add(response.text("id"));
 		}
 		return ids;
+	}
+
+	private ApiResponse revoke(String id) {
+		return this.api.post("/api/v1/tokens/" + id + "/revoke", this.tenant.adminToken(), null);
+	}
+
+	/** A step the test depends on did what it should, or the test proves nothing. */
+	private static void assertStatus(ApiResponse response, int status, String tokenStatus) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(status);
+		if (tokenStatus != null) {
+			assertThat(response.text("status")).as(response.toString()).isEqualTo(tokenStatus);
+		}
 	}
 
 	private ApiResponse create(String name, String json) {

@@ -61,10 +61,11 @@ class AuditController {
 			throw new Forbidden("Only organisation administrators export the audit trail.");
 		}
 		if (!"jsonl".equals(format) && !"cef".equals(format)) {
-			throw new InvalidRequest("'format' is 'jsonl' or 'cef'.");
+			throw InvalidRequest.parameter("format", "'format' is 'jsonl' or 'cef'.");
 		}
-		Instant end = (to != null) ? to : this.clock.instant().plusSeconds(1);
-		AuditRange range = new AuditRange((from != null) ? from : end.minus(DEFAULT_SPAN), end);
+		// Everything is checked before the first header: a refusal is a problem, never a
+		// half-written 200.
+		AuditRange range = AuditRange.requested(from, to, this.clock.instant(), DEFAULT_SPAN);
 		response.setContentType("jsonl".equals(format) ? "application/x-ndjson" : "text/plain");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + range.from().getEpochSecond() + "-"
@@ -83,9 +84,9 @@ class AuditController {
 		if (actor.organisationId() == null) {
 			throw new Forbidden("Only organisation administrators read the audit trail.");
 		}
-		Instant end = (to != null) ? to : this.clock.instant().plusSeconds(1);
-		Instant start = (from != null) ? from : end.minus(DEFAULT_SPAN);
-		return this.trail.find(actor, new AuditQuery(actor.organisationId(), start, end, actorName, type, page, size));
+		AuditRange range = AuditRange.requested(from, to, this.clock.instant(), DEFAULT_SPAN);
+		return this.trail.find(actor,
+				new AuditQuery(actor.organisationId(), range.from(), range.to(), actorName, type, page, size));
 	}
 
 }

@@ -3,8 +3,10 @@ package dev.latchkey.system.web;
 import java.net.URI;
 import java.util.stream.Collectors;
 
+import dev.latchkey.system.InvalidRequest;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.ProblemType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,17 +53,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	static final ProblemType INTERNAL = new ProblemType("internal-error", 500, "Internal error");
 
 	@ExceptionHandler(ProblemException.class)
-	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex, HttpServletResponse servletResponse) {
+		discardUncommitted(servletResponse);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.type().status());
 		if (ex.retryAfter() != null) {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
 		}
-		return response.body(detail(ex.type(), ex.getMessage()));
+		ProblemDetail problem = detail(ex.type(), ex.getMessage());
+		if (ex instanceof InvalidRequest invalid && invalid.parameter() != null) {
+			problem.setProperty("parameter", invalid.parameter());
+		}
+		return response.body(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-		return problem(INVALID_PARAMETER, "Parameter '" + ex.getName() + "' has an invalid value.");
+		ProblemDetail problem = detail(INVALID_PARAMETER, "Parameter '" + ex.getName() + "' has an invalid value.");
+		problem.setProperty("parameter", ex.getName());
+		return ResponseEntity.status(INVALID_PARAMETER.status()).body(problem);
 	}
 
 	static final ProblemType CONFLICT = new ProblemType("conflict", 409, "Conflict");
@@ -75,7 +84,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
-	ResponseEntity<ProblemDetail> handleDatabaseUnavailable(DataAccessException ex) {
+	ResponseEntity<ProblemDetail> handleDatabaseUnavailable(DataAccessException ex, HttpServletResponse response) {
+		discardUncommitted(response);
 		logger.warn("Database unavailable: {}", ex.getClass().getName());
 		return ResponseEntity.status(UNAVAILABLE.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
@@ -83,7 +93,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletResponse response) {
+		discardUncommitted(response);
 		// Type and message only: a stack trace could carry request data into the log.
 		logger.error("Unexpected {}: {}", ex.getClass().getName(), ex.getMessage());
 		return problem(INTERNAL, "The request could not be completed. It has been logged.");
@@ -120,6 +131,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.sorted()
 			.collect(Collectors.joining("; "));
 		return body(INVALID_FIELD, detail.isEmpty() ? "The request is invalid." : detail + ".");
+	}
+
+	/**
+	 * A handler that failed after choosing its own content type (the audit export's
+	 * {@code application/x-ndjson}) leaves it on the response, and no problem could then
+	 * be written: Spring would log the failure with its stack trace and answer a bare
+	 * 500. Whatever it set is dropped while nothing has been sent yet.
+	 */
+	private static void discardUncommitted(HttpServletResponse response) {
+		if (!response.isCommitted()) {
+			response.reset();
+		}
 	}
 
 	private static String path(DatabindException ex) {
