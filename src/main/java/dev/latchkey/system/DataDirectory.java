@@ -3,10 +3,12 @@ package dev.latchkey.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,8 +80,10 @@ final class DataDirectory {
 		}
 		for (Path file : files(database.directory())) {
 			try {
-				if (database.owns(file) && Files.isRegularFile(file)
-						&& !Files.getPosixFilePermissions(file).equals(PRIVATE_FILE)) {
+				// A link is not followed: what it points to is not the database's to
+				// change.
+				if (database.owns(file) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+						&& !Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).equals(PRIVATE_FILE)) {
 					Files.setPosixFilePermissions(file, PRIVATE_FILE);
 				}
 			}
@@ -107,7 +111,8 @@ final class DataDirectory {
 
 	private static void refuseIfShared(H2FileDatabase database) throws IOException {
 		Path directory = database.directory();
-		if (Files.getPosixFilePermissions(directory).stream().noneMatch(OTHERS::contains)) {
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
+		if (permissions.stream().noneMatch(OTHERS::contains)) {
 			return;
 		}
 		Optional<Path> foreign = files(directory).stream().filter((file) -> !database.owns(file)).findFirst();
@@ -116,6 +121,27 @@ final class DataDirectory {
 					+ ", is open to other OS users and holds other files (" + foreign.get().getFileName()
 					+ "), so Latchkey will not make it private: give the database a directory of its own in"
 					+ " spring.datasource.url, or make this one private (chmod 700 " + directory + ")");
+		}
+		if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+				|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+			refusePlantedFiles(database);
+		}
+	}
+
+	/**
+	 * Others could write into the directory, so a file of the database may not be the
+	 * server's: a link to elsewhere, or a database someone else made.
+	 */
+	private static void refusePlantedFiles(H2FileDatabase database) throws IOException {
+		UserPrincipal owner = Files.getOwner(database.directory());
+		for (Path file : files(database.directory())) {
+			if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+					|| !Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(owner)) {
+				throw new IllegalStateException("The directory of the embedded database, " + database.directory()
+						+ ", is writable by other OS users and " + file.getFileName()
+						+ " in it is not a file of its owner; check it, then make the directory private"
+						+ " (chmod 700 " + database.directory() + ")");
+			}
 		}
 	}
 

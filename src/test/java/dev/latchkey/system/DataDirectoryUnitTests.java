@@ -50,6 +50,18 @@ class DataDirectoryUnitTests {
 	}
 
 	@Test
+	void aLinkPlantedInADirectoryOthersCouldWriteIsRefused() throws IOException {
+		Path data = Files.createDirectory(this.parent.resolve("data"));
+		Path elsewhere = Files.writeString(this.parent.resolve("elsewhere.mv.db"), "theirs");
+		Files.createSymbolicLink(data.resolve("latchkey.mv.db"), elsewhere);
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+		assertThatIllegalStateException().isThrownBy(() -> DataDirectory.makePrivate(database(data)))
+			.withMessageContaining("latchkey.mv.db");
+		assertThat(permissions(data)).isEqualTo("rwxrwxrwx");
+	}
+
+	@Test
 	void filesOfSomethingElseInAPrivateDirectoryAreLeftAlone() throws IOException {
 		Path data = Files.createDirectory(this.parent.resolve("data"));
 		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
