@@ -1,5 +1,6 @@
 package dev.latchkey.operator;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -26,11 +27,19 @@ public final class OperatorCommandLine {
 		spring.setLogStartupInfo(false);
 		spring.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.org.flywaydb", "ERROR",
 				"latchkey.scheduling.enabled", "false"));
+		// Standard output carries the secret a command prints and nothing else, so that
+		// TOKEN=$(latchkey operator issue-token ...) works: every log line (a warning at
+		// start, say) and any other print go to standard error.
+		PrintStream stdout = System.out;
+		System.setOut(System.err);
 		try (ConfigurableApplicationContext context = spring.run()) {
 			CommandLine commandLine = new CommandLine(OperatorCommands.class, new SpringFactory(context));
-			commandLine.setOut(new PrintWriter(System.out, true));
+			commandLine.setOut(new PrintWriter(stdout, true));
 			commandLine.setErr(new PrintWriter(System.err, true));
 			return commandLine.execute(args);
+		}
+		finally {
+			System.setOut(stdout);
 		}
 	}
 

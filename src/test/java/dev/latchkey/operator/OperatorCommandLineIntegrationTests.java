@@ -104,7 +104,12 @@ class OperatorCommandLineIntegrationTests {
 		Map<String, String> env = builder.environment();
 		env.put("SPRING_DATASOURCE_URL", this.environment.getRequiredProperty("spring.datasource.url"));
 		env.put("SPRING_DATASOURCE_USERNAME", this.environment.getRequiredProperty("spring.datasource.username"));
-		env.put("SPRING_DATASOURCE_PASSWORD", this.environment.getProperty("spring.datasource.password", ""));
+		// On H2 the command reads the generated password beside the database, as the
+		// server does.
+		String password = this.environment.getProperty("spring.datasource.password");
+		if (password != null) {
+			env.put("SPRING_DATASOURCE_PASSWORD", password);
+		}
 		String schema = this.environment.getProperty("spring.flyway.default-schema");
 		if (schema != null) {
 			env.put("SPRING_FLYWAY_DEFAULT_SCHEMA", schema);

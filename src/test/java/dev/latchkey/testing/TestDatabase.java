@@ -141,9 +141,11 @@ public final class TestDatabase implements ExecutionCondition {
 		private static Map<String, Object> h2() {
 			try {
 				Path directory = Files.createTempDirectory("latchkey-it-");
+				// No password: the server generates one beside the database, as in
+				// production.
 				return Map.of("spring.datasource.url",
 						"jdbc:h2:file:" + directory.resolve("latchkey") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
-						"spring.datasource.username", "sa", "spring.datasource.password", "");
+						"spring.datasource.username", "sa");
 			}
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException(ex);
