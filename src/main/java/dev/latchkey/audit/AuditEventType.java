@@ -5,31 +5,48 @@ package dev.latchkey.audit;
  */
 public enum AuditEventType {
 
-	ORGANISATION_CREATED, POLICIES_CHANGED,
+	ORGANISATION_CREATED(3), POLICIES_CHANGED(5),
 
-	USER_CREATED, USER_DEACTIVATED, USER_REACTIVATED, USER_LICENSE_GRANTED, USER_LICENSE_REMOVED, USER_ROLE_CHANGED,
-	USER_PASSWORD_CHANGED,
+	USER_CREATED(3), USER_DEACTIVATED(5), USER_REACTIVATED(3), USER_LICENSE_GRANTED(3), USER_LICENSE_REMOVED(5),
+	USER_ROLE_CHANGED(5), USER_PASSWORD_CHANGED(3),
 
-	LOGIN, LOGIN_FAILED, LOGOUT,
+	LOGIN(3), LOGIN_FAILED(6), LOGOUT(3),
 
-	TOKEN_CREATED, TOKEN_REVOKED, TOKEN_REAPPROVED, TOKEN_DELETED, TOKEN_EXPIRED,
+	TOKEN_CREATED(3), TOKEN_REVOKED(5), TOKEN_REAPPROVED(3), TOKEN_DELETED(3), TOKEN_EXPIRED(3),
 
 	/**
 	 * A token authenticated requests; written at most once per token per interval, not
 	 * per request.
 	 */
-	TOKEN_AUTHENTICATED,
+	TOKEN_AUTHENTICATED(3),
 
 	/**
 	 * Token authentications were refused; one event per organisation, client IP and
 	 * reason per interval.
 	 */
-	TOKEN_AUTHENTICATION_REFUSED,
+	TOKEN_AUTHENTICATION_REFUSED(6),
 
 	/** Resource-server clients (introspection and revocation). */
-	CLIENT_REGISTERED, CLIENT_DISABLED, CLIENT_ENABLED,
+	CLIENT_REGISTERED(3), CLIENT_DISABLED(5), CLIENT_ENABLED(3),
 
 	/** The trail was exported; the details name the range and format. */
-	AUDIT_EXPORTED
+	AUDIT_EXPORTED(3);
+
+	/** The CEF severity of routine events, and of a type this version does not know. */
+	public static final int ROUTINE_SEVERITY = 3;
+
+	private final int cefSeverity;
+
+	AuditEventType(int cefSeverity) {
+		this.cefSeverity = cefSeverity;
+	}
+
+	/**
+	 * How much a SIEM should care, on CEF's scale of 0 to 10: 3 for routine events, 5 for
+	 * a change that takes access away or loosens a rule, 6 for a refused credential.
+	 */
+	public int cefSeverity() {
+		return this.cefSeverity;
+	}
 
 }

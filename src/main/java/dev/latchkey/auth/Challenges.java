@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import dev.latchkey.system.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,6 @@ import org.springframework.http.MediaType;
  * one.
  */
 final class Challenges {
-
-	private static final String BASE = "https://latchkey.dev/problems/";
 
 	private Challenges() {
 	}
@@ -86,7 +85,7 @@ final class Challenges {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
 		response.getWriter()
-			.write("{\"type\":\"" + BASE + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+			.write("{\"type\":\"" + ProblemType.uri(type) + "\",\"title\":\"" + title + "\",\"status\":" + status
 					+ ",\"detail\":\"" + detail + "\"}");
 	}
 

@@ -11,10 +11,19 @@ import java.net.URI;
  */
 public record ProblemType(String slug, int status, String title) {
 
-	private static final String BASE = "https://latchkey.dev/problems/";
+	/**
+	 * Where every problem type of Latchkey lives, whoever writes the problem (the API's
+	 * advice, the authentication filters, the console).
+	 */
+	public static final String BASE_URI = "https://latchkey.dev/problems/";
 
 	public URI uri() {
-		return URI.create(BASE + this.slug);
+		return uri(this.slug);
+	}
+
+	/** The type URI of a slug, for problems written without a {@link ProblemType}. */
+	public static URI uri(String slug) {
+		return URI.create(BASE_URI + slug);
 	}
 
 }

@@ -11,7 +11,8 @@ import java.util.HexFormat;
  */
 public final class Secrets {
 
-	private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	/** The alphabet of every generated secret and of the token checksum (SPEC §4). */
+	public static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 	private Secrets() {
 	}

@@ -14,7 +14,7 @@ import dev.latchkey.system.Secrets;
  */
 public final class TokenFormat {
 
-	static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	static final String ALPHABET = Secrets.BASE62;
 
 	static final int RANDOM_LENGTH = 30;
 

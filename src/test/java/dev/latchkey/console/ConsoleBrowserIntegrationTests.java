@@ -6,27 +6,19 @@ import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.Role;
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Browser;
 import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.Tenant.Member;
 import dev.latchkey.token.StatusReason;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.token.TokenView;
 import dev.latchkey.user.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console in a real browser (headless Chromium) against the real server: what an
  * admin and a general user see and what their clicks do to the API.
  */
-@IntegrationTest
-@ExtendWith(Browser.Available.class)
-class ConsoleBrowserIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
+class ConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 
 	@Autowired
 	TokenManagement tokens;
@@ -50,30 +34,12 @@ class ConsoleBrowserIntegrationTests {
 	@Autowired
 	OrganisationManagement organisations;
 
-	Api api;
-
-	Tenant tenant;
-
-	Browser browser;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browser.close();
-	}
-
 	@Test
 	void anAdminCreatesATokenSeesItOnceCopiesItAndAfterClosingItIsNowhere() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.grantClipboard();
 
-		openApiTokensFromTheAdminTile();
+		openFromTheAdminTile("API Tokens", "/admin/api-tokens");
 		String secret = createToken("ci-deploy");
 		WebElement dialog = this.browser.find(By.id("token-created"));
 		assertThat(dialog.getText()).contains("will not be shown again");
@@ -94,7 +60,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void theTokenShownInTheBrowserAuthenticatesTheApi() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/api-tokens");
 
 		String secret = createToken("shown-once");
@@ -107,7 +73,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void revokeAndReapproveFromTheTableChangeWhatTheApiAnswers() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/api-tokens");
 
 		rowAction("bootstrap", "Revoke");
@@ -124,7 +90,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void deletingFromTheTableRemovesTheTokenForGood() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/api-tokens");
 
 		rowAction("bootstrap", "Delete");
@@ -137,7 +103,7 @@ class ConsoleBrowserIntegrationTests {
 	void refusalsAreShownInPlainWords() {
 		this.organisations.changePolicies(Actor.operator(), this.tenant.organisation().id(),
 				new OrganisationPolicies(1, 30, 60, true));
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/api-tokens");
 
 		List<String> lifetimes = this.browser.findAll(By.cssSelector("#token-lifetime option"))
@@ -177,7 +143,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void deactivatingAUserOnTheUsersPageMakesTheirTokenFail() {
 		Member member = this.tenant.anotherAdmin();
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/");
 		this.browser.find(By.cssSelector("#admin-tile summary")).click();
 		this.browser.find(By.linkText("Users")).click();
@@ -192,7 +158,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void signingOutRevokesTheUsersTokensWhenThePolicyIsOn() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 
 		String note = this.browser.find(By.id("signout-note")).getText();
 		signOut(true);
@@ -205,7 +171,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void signingOutKeepsTheTokensWhenThePolicyIsOff() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/settings");
 		WebElement revoke = this.browser.find(By.id("revoke-on-logout"));
 		assertThat(revoke.isSelected()).isTrue();
@@ -222,7 +188,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void aStateChangingPostWithoutTheCsrfTokenIsRefused() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/api-tokens");
 		String tokenId = row("bootstrap").getAttribute("data-token-id");
 
@@ -239,7 +205,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void theAuditLogShowsTheSignIn() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/audit");
 
 		this.browser.find(By.id("audit-type")).sendKeys("LOGIN");
@@ -249,13 +215,6 @@ class ConsoleBrowserIntegrationTests {
 		List<WebElement> rows = this.browser.findAll(By.cssSelector("#audit tbody tr[data-type]"));
 		assertThat(rows).isNotEmpty().allSatisfy((row) -> assertThat(row.getAttribute("data-type")).isEqualTo("LOGIN"));
 		assertThat(rows.get(0).getText()).contains(this.tenant.admin().username()).contains("127.0.0.1");
-	}
-
-	private void openApiTokensFromTheAdminTile() {
-		this.browser.find(By.cssSelector("#admin-tile summary")).click();
-		this.browser.waitFor(By.linkText("API Tokens")).click();
-		this.browser.waitFor(By.tagName("h1"));
-		assertThat(this.browser.path()).isEqualTo("/admin/api-tokens");
 	}
 
 	/** Creates a token through the dialog and returns the secret it shows. */
@@ -285,13 +244,6 @@ class ConsoleBrowserIntegrationTests {
 	private void userAction(String username, String label) {
 		userRow(username).findElement(By.linkText(label)).click();
 		confirm(label);
-	}
-
-	private void confirm(String label) {
-		WebElement button = this.browser.waitFor(By.id("confirm-button"));
-		assertThat(button.getText()).isEqualTo(label);
-		button.click();
-		this.browser.waitFor(By.cssSelector(".messages [role=status], .messages [role=alert]"));
 	}
 
 	private void signOut(boolean expectQuestion) {

@@ -7,24 +7,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import dev.latchkey.testing.Api;
 import dev.latchkey.testing.ApiResponse;
-import dev.latchkey.testing.Browser;
 import dev.latchkey.testing.ConsoleClient;
 import dev.latchkey.testing.Fixtures;
-import dev.latchkey.testing.IntegrationTest;
-import dev.latchkey.testing.Tenant;
 import dev.latchkey.user.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,39 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server shows its secret once, the credentials shown work for introspection, and
  * disabling the client from the table shuts it out.
  */
-@IntegrationTest
-@ExtendWith(Browser.Available.class)
-class ConsoleClientsIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Fixtures fixtures;
-
-	Api api;
-
-	Tenant tenant;
-
-	Browser browser;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.tenant = this.fixtures.tenant();
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browser.close();
-	}
+class ConsoleClientsIntegrationTests extends ConsoleBrowserTest {
 
 	@Test
 	void anAdminRegistersAClientSeesTheSecretOnceAndAfterClosingItIsNowhere() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.grantClipboard();
-		openApiClientsFromTheAdminTile();
+		openFromTheAdminTile("API Clients", "/admin/clients");
 
 		Credentials shown = register("orders-api");
 		String dialog = this.browser.find(By.id("client-registered")).getText();
@@ -88,7 +54,7 @@ class ConsoleClientsIntegrationTests {
 
 	@Test
 	void theCredentialsShownIntrospectTokensUntilTheClientIsDisabledFromTheTable() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/clients");
 		Credentials shown = register("billing-api");
 		this.browser.find(By.id("client-registered-done")).click();
@@ -111,7 +77,7 @@ class ConsoleClientsIntegrationTests {
 
 	@Test
 	void refusalsAreShownInPlainWordsInTheDialog() {
-		this.browser.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
+		signInAsTheAdmin();
 		this.browser.open("/admin/clients");
 		register("orders-api");
 		this.browser.find(By.id("client-registered-done")).click();
@@ -161,14 +127,6 @@ class ConsoleClientsIntegrationTests {
 		assertThat(this.browser.source()).doesNotContain("Register API Client");
 	}
 
-	private void openApiClientsFromTheAdminTile() {
-		this.browser.find(By.cssSelector("#admin-tile summary")).click();
-		this.browser.waitFor(By.cssSelector("#admin-tile")).findElement(By.linkText("API Clients")).click();
-		this.browser.waitFor(ExpectedConditions.urlContains("/admin/clients"));
-		this.browser.waitFor(By.tagName("h1"));
-		assertThat(this.browser.path()).isEqualTo("/admin/clients");
-	}
-
 	/** Registers a client through the dialog and returns what the dialog shows. */
 	private Credentials register(String name) {
 		this.browser.find(By.id("register-client-button")).click();
@@ -197,20 +155,7 @@ class ConsoleClientsIntegrationTests {
 
 	private void rowAction(String name, String label) {
 		row(name).findElement(By.linkText(label)).click();
-		WebElement button = this.browser.waitFor(By.id("confirm-button"));
-		assertThat(button.getText()).isEqualTo(label);
-		submitAndWaitForTheNextPage(By.id("confirm-button"));
-		this.browser.waitFor(By.cssSelector(".messages [role=status], .messages [role=alert]"));
-	}
-
-	/**
-	 * Clicks and waits until the page it was on is gone, so no answer of the old page is
-	 * read.
-	 */
-	private void submitAndWaitForTheNextPage(By button) {
-		WebElement page = this.browser.find(By.tagName("html"));
-		this.browser.find(button).click();
-		this.browser.waitFor(ExpectedConditions.stalenessOf(page));
+		confirm(label);
 	}
 
 	private ApiResponse introspect(Credentials client, String token) {

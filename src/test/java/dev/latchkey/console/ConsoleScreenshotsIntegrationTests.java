@@ -9,7 +9,6 @@ import dev.latchkey.system.Actor;
 import dev.latchkey.system.Role;
 import dev.latchkey.testing.Api;
 import dev.latchkey.testing.Browser;
-import dev.latchkey.testing.IntegrationTest;
 import dev.latchkey.testing.TestClock;
 import dev.latchkey.testing.TestDatabase;
 import dev.latchkey.token.IssuedToken;
@@ -19,11 +18,9 @@ import dev.latchkey.user.NewUser;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -37,16 +34,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dlatchkey.screenshots=docs/screenshots
  * </pre>
  */
-@IntegrationTest
-@ExtendWith(Browser.Available.class)
 @TestPropertySource(
 		properties = { "latchkey.scheduling.enabled=true", "latchkey.tokens.last-used-flush-interval=200ms" })
-class ConsoleScreenshotsIntegrationTests {
+class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 
 	static final String PASSWORD = "screenshot password";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	OrganisationManagement organisations;
@@ -68,38 +60,35 @@ class ConsoleScreenshotsIntegrationTests {
 		Path folder = Path.of(target);
 		User alice = exampleOrganisation();
 
-		try (Browser browser = new Browser(this.port)) {
-			browser.viewport(1280, 800, false);
-			browser.signIn(alice.username(), PASSWORD);
-			browser.find(By.cssSelector("#admin-tile summary")).click();
-			browser.screenshot(folder.resolve("home.png"));
-			browser.open("/admin/api-tokens");
-			browser.screenshot(folder.resolve("api-tokens.png"));
-			browser.find(By.id("create-token-button")).click();
-			browser.type(By.id("token-name"), "staging-smoke-tests");
-			browser.type(By.id("token-description"), "Nightly smoke tests against staging");
-			browser.screenshot(folder.resolve("create-token-form.png"));
-			browser.find(By.id("create-token-submit")).click();
-			browser.waitFor(By.id("token-secret"));
-			browser.find(By.id("copy-token")).click();
-			browser.screenshot(folder.resolve("create-token-dialog.png"));
-			browser.find(By.id("token-created-done")).click();
-			browser.waitFor(By.id("tokens"));
-			browser.find(By.cssSelector("tr[data-token-name='grafana-export']"))
-				.findElement(By.linkText("Revoke"))
-				.click();
-			browser.waitFor(By.id("confirm-button"));
-			browser.screenshot(folder.resolve("revoke-confirmation.png"));
-			browser.open("/admin/users");
-			browser.screenshot(folder.resolve("users.png"));
-			browser.open("/admin/audit");
-			browser.screenshot(folder.resolve("audit-log.png"));
-			browser.open("/admin/settings");
-			browser.screenshot(folder.resolve("settings.png"));
-			browser.viewport(390, 844, true);
-			browser.open("/admin/api-tokens");
-			browser.screenshot(folder.resolve("phone-api-tokens.png"));
-		}
+		Browser browser = this.browser;
+		browser.viewport(1280, 800, false);
+		browser.signIn(alice.username(), PASSWORD);
+		browser.find(By.cssSelector("#admin-tile summary")).click();
+		browser.screenshot(folder.resolve("home.png"));
+		browser.open("/admin/api-tokens");
+		browser.screenshot(folder.resolve("api-tokens.png"));
+		browser.find(By.id("create-token-button")).click();
+		browser.type(By.id("token-name"), "staging-smoke-tests");
+		browser.type(By.id("token-description"), "Nightly smoke tests against staging");
+		browser.screenshot(folder.resolve("create-token-form.png"));
+		browser.find(By.id("create-token-submit")).click();
+		browser.waitFor(By.id("token-secret"));
+		browser.find(By.id("copy-token")).click();
+		browser.screenshot(folder.resolve("create-token-dialog.png"));
+		browser.find(By.id("token-created-done")).click();
+		browser.waitFor(By.id("tokens"));
+		browser.find(By.cssSelector("tr[data-token-name='grafana-export']")).findElement(By.linkText("Revoke")).click();
+		browser.waitFor(By.id("confirm-button"));
+		browser.screenshot(folder.resolve("revoke-confirmation.png"));
+		browser.open("/admin/users");
+		browser.screenshot(folder.resolve("users.png"));
+		browser.open("/admin/audit");
+		browser.screenshot(folder.resolve("audit-log.png"));
+		browser.open("/admin/settings");
+		browser.screenshot(folder.resolve("settings.png"));
+		browser.viewport(390, 844, true);
+		browser.open("/admin/api-tokens");
+		browser.screenshot(folder.resolve("phone-api-tokens.png"));
 	}
 
 	/** An organisation that looks lived in: a few users and tokens in every state. */

@@ -1,12 +1,10 @@
 package dev.latchkey.console;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import dev.latchkey.testing.MovableClock;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginThrottleUnitTests {
 
-	private final MovableClock clock = new MovableClock();
+	private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
 	private final JdbcClient jdbc = JdbcClient.create(migratedDatabase());
 
@@ -143,31 +141,6 @@ class LoginThrottleUnitTests {
 		dataSource.setUser("sa");
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Race;
 import dev.latchkey.testing.Reliability;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
@@ -41,7 +38,7 @@ class ConcurrencyIntegrationTests extends TenantIntegrationTests {
 			calls.add(() -> this.api.post("/api/v1/tokens/" + id + action, token, null));
 		}
 
-		List<ApiResponse> answers = race(calls);
+		List<ApiResponse> answers = Race.of(calls);
 
 		long revocations = count(id, "TOKEN_REVOKED");
 		long reapprovals = count(id, "TOKEN_REAPPROVED");
@@ -70,7 +67,7 @@ class ConcurrencyIntegrationTests extends TenantIntegrationTests {
 			calls.add(
 					() -> this.api.post("/api/v1/users/" + member.user().id() + "/deactivate", big.adminToken(), null));
 
-			List<ApiResponse> answers = race(calls);
+			List<ApiResponse> answers = Race.of(calls);
 
 			created += (int) answers.stream().filter((a) -> a.status() == 201).count();
 			violations += this.jdbc.sql("select count(*) from api_tokens where owner_id = :owner and status = 'ACTIVE'")
@@ -100,7 +97,7 @@ class ConcurrencyIntegrationTests extends TenantIntegrationTests {
 			calls.add(() -> this.api.post("/api/v1/tokens/" + id + "/revoke", other.token(), null));
 			calls.add(() -> this.api.post("/api/v1/leaks", null, "[{\"token\":\"" + secret + "\"}]"));
 
-			List<ApiResponse> answers = race(calls);
+			List<ApiResponse> answers = Race.of(calls);
 
 			assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isIn(200, 202));
 			String reason = this.api.get("/api/v1/tokens/" + id, this.tenant.adminToken()).text("statusReason");
@@ -120,25 +117,6 @@ class ConcurrencyIntegrationTests extends TenantIntegrationTests {
 			.param("type", type)
 			.query(Long.class)
 			.single();
-	}
-
-	private static List<ApiResponse> race(List<Callable<ApiResponse>> calls) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<ApiResponse>> futures = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(calls.size())) {
-			for (Callable<ApiResponse> call : calls) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<ApiResponse> answers = new ArrayList<>();
-			for (Future<ApiResponse> future : futures) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
 	}
 
 }

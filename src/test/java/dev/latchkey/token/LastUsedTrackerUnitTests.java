@@ -1,11 +1,8 @@
 package dev.latchkey.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditEventType;
@@ -13,6 +10,7 @@ import dev.latchkey.audit.AuditTrail;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Role;
 import dev.latchkey.system.UserId;
+import dev.latchkey.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -265,35 +263,6 @@ class LastUsedTrackerUnitTests {
 	}
 
 	/** A fixed clock that a test moves forward instead of sleeping. */
-	private static final class MovableClock extends Clock {
-
-		private Clock fixed;
-
-		MovableClock(Instant start) {
-			this.fixed = Clock.fixed(start, ZoneOffset.UTC);
-		}
-
-		void advance(Duration duration) {
-			this.fixed = Clock.offset(this.fixed, duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.fixed.instant();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("Latchkey works in UTC");
-		}
-
-	}
-
 	/** Every use handed to the repository, over all batches, failed ones included. */
 	@SuppressWarnings("unchecked")
 	private List<ApiTokens.LastUse> written() {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.latchkey.system.Role;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
 
@@ -63,6 +64,17 @@ public final class TestTokens {
 		ApiToken token = issue(TestUsers.admin(), expiresAt.minus(LIFETIME), expiresAt);
 		token.markExpired(now);
 		return token;
+	}
+
+	/**
+	 * What authentication reads of an active token of a new admin, issued at {@code now}.
+	 */
+	public static TokenCredential credential(Instant now) {
+		User owner = TestUsers.admin();
+		ApiToken token = active(owner, now);
+		return new TokenCredential(token.id(), token.name().value(), FORMAT.generate().digest(), TokenStatus.ACTIVE,
+				now, token.expiresAt(), token.ownerId(), owner.username(), owner.email(), owner.displayName(),
+				Role.ORG_ADMIN, true, true, token.organisationId(), "acme");
 	}
 
 	private static ApiToken issue(User owner, Instant now, Instant expiresAt) {

@@ -3,13 +3,10 @@ package dev.latchkey.token;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.latchkey.system.Actor;
 import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.Race;
 import dev.latchkey.testing.TenantIntegrationTests;
 import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
 import dev.latchkey.user.User;
@@ -84,25 +81,9 @@ class TokenLimitIntegrationTests extends TenantIntegrationTests {
 
 	@Test
 	void fiftyParallelCreatesForOneUserLeaveExactlyTen() throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<ApiResponse>> results = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
-			for (int i = 0; i < 50; i++) {
-				String name = "parallel-" + i;
-				results.add(pool.submit(() -> {
-					start.await();
-					return create(name, null);
-				}));
-			}
-			start.countDown();
-			int created = 0;
-			for (Future<ApiResponse> result : results) {
-				ApiResponse response = result.get();
-				assertThat(response.status()).as(response.body()).isIn(201, 409);
-				created += (response.status() == 201) ? 1 : 0;
-			}
-			assertThat(created).isEqualTo(9);
-		}
+		int created = Race.parallelCreates(50, (i) -> create("parallel-" + i, null));
+
+		assertThat(created).isEqualTo(9);
 		assertThat(tokenCount()).isEqualTo(10);
 	}
 

@@ -3,6 +3,7 @@ package dev.latchkey.audit.web;
 import java.util.Locale;
 
 import dev.latchkey.audit.AuditEvent;
+import dev.latchkey.audit.AuditEventType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,13 +69,13 @@ final class CefFormat {
 	}
 
 	private static int severity(String type) {
-		return switch (type) {
-			case "TOKEN_AUTHENTICATION_REFUSED", "LOGIN_FAILED" -> 6;
-			case "TOKEN_REVOKED", "USER_DEACTIVATED", "USER_LICENSE_REMOVED", "USER_ROLE_CHANGED", "POLICIES_CHANGED",
-					"CLIENT_DISABLED" ->
-				5;
-			default -> 3;
-		};
+		try {
+			return AuditEventType.valueOf(type).cefSeverity();
+		}
+		catch (IllegalArgumentException ex) {
+			// a row written by a newer version during a rolling upgrade
+			return AuditEventType.ROUTINE_SEVERITY;
+		}
 	}
 
 }

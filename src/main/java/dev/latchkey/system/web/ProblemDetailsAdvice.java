@@ -174,7 +174,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		// too.
 		if (body instanceof ProblemDetail problem
 				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
-			problem.setType(URI.create("https://latchkey.dev/problems/http-" + statusCode.value()));
+			problem.setType(ProblemType.uri("http-" + statusCode.value()));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}

@@ -1,36 +1,32 @@
 package dev.latchkey.token.web;
 
-import java.util.List;
-
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 
-import dev.latchkey.system.Actor;
 import dev.latchkey.system.Forbidden;
 import dev.latchkey.system.NotFound;
-import dev.latchkey.system.OrganisationId;
-import dev.latchkey.system.Role;
-import dev.latchkey.system.UserId;
+import dev.latchkey.testing.ApiSliceTest;
+import dev.latchkey.testing.TestProblems;
+import dev.latchkey.token.ApiToken;
+import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.TestTokens;
 import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static dev.latchkey.testing.SliceRequests.admin;
+import static dev.latchkey.testing.SliceRequests.as;
+import static dev.latchkey.testing.SliceRequests.generalUser;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -42,14 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * from use-case outcomes to HTTP, with the use cases mocked. The whole flow is covered
  * over real HTTP by the *IntegrationTests.
  */
-// The console's advice and filters belong to another surface; keep them out of this
-// slice.
-@WebMvcTest(controllers = TokenController.class,
-		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.latchkey\\.console\\..*"))
+@ApiSliceTest(TokenController.class)
 class TokenControllerTests {
 
-	private static final Actor ADMIN = Actor.user(UserId.random(), "alice", OrganisationId.random(), Role.ORG_ADMIN,
-			"127.0.0.1");
+	private static final Instant NOW = Instant.parse(ApiSliceTest.NOW);
 
 	@Autowired
 	MockMvc mvc;
@@ -57,26 +49,40 @@ class TokenControllerTests {
 	@MockitoBean
 	TokenManagement tokens;
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Time {
+	@Test
+	void listingAnswers200() throws Exception {
+		// given
+		given(this.tokens.listOwn(any())).willReturn(List.of());
 
-		@Bean
-		Clock clock() {
-			return Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-		}
-
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens").with(as(admin())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$").isArray());
 	}
 
 	@Test
-	void listingAnswers200() throws Exception {
-		given(this.tokens.listOwn(any())).willReturn(List.of());
+	void creatingAnswers201WithTheSecretOnceAndUncached() throws Exception {
+		// given
+		IssuedToken issued = issued();
+		given(this.tokens.create(any(), any())).willReturn(issued);
 
-		this.mvc.perform(as(get("/api/v1/tokens"))).andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
+		// when / then
+		this.mvc
+			.perform(post("/api/v1/tokens").with(as(admin()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"ci-deploy\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(header().string("Pragma", "no-cache"))
+			.andExpect(jsonPath("$.token").value(issued.secret().reveal()))
+			.andExpect(jsonPath("$.id").value(issued.view().token().id().toString()))
+			.andExpect(jsonPath("$.status").value("ACTIVE"));
 	}
 
 	@Test
 	void creatingWithoutANameAnswers400() throws Exception {
-		this.mvc.perform(as(post("/api/v1/tokens")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+		// when / then
+		this.mvc.perform(post("/api/v1/tokens").with(as(admin())).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(header().string("Content-Type", "application/problem+json"))
 			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/invalid-field"));
@@ -84,39 +90,89 @@ class TokenControllerTests {
 
 	@Test
 	void creatingAsAGeneralUserAnswers403() throws Exception {
+		// given
 		given(this.tokens.create(any(), any()))
 			.willThrow(new Forbidden("Only organisation administrators create API tokens."));
 
-		this.mvc.perform(as(post("/api/v1/tokens")).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+		// when / then
+		this.mvc
+			.perform(post("/api/v1/tokens").with(as(generalUser()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"x\"}"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/forbidden"));
 	}
 
 	@Test
 	void anUnknownTokenAnswers404() throws Exception {
+		// given
 		given(this.tokens.get(any(), any())).willThrow(new NotFound("token"));
 
-		this.mvc.perform(as(get("/api/v1/tokens/" + java.util.UUID.randomUUID())))
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens/" + UUID.randomUUID()).with(as(admin())))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/not-found"));
 	}
 
 	@Test
 	void aMalformedIdAnswers404NotAParseError() throws Exception {
-		this.mvc.perform(as(get("/api/v1/tokens/not-an-id"))).andExpect(status().isNotFound());
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens/not-an-id").with(as(admin()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void creatingBeyondTheLimitAnswers409() throws Exception {
+		// given
+		given(this.tokens.create(any(), any())).willThrow(TestProblems.conflict("token-limit-reached"));
+
+		// when / then
+		this.mvc
+			.perform(post("/api/v1/tokens").with(as(admin()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"x\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/token-limit-reached"));
+	}
+
+	@Test
+	void reapprovingALeakedTokenAnswers409() throws Exception {
+		// given
+		given(this.tokens.reapprove(any(), any())).willThrow(TestProblems.conflict("token-leaked"));
+
+		// when / then
+		this.mvc.perform(post("/api/v1/tokens/" + UUID.randomUUID() + "/reapprove").with(as(admin())))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/token-leaked"));
+	}
+
+	@Test
+	void deletingAnswers204WithoutABody() throws Exception {
+		// given
+		UUID id = UUID.randomUUID();
+
+		// when
+		this.mvc.perform(delete("/api/v1/tokens/" + id).with(as(admin())))
+			.andExpect(status().isNoContent())
+			.andExpect(header().doesNotExist("Content-Type"));
+
+		// then
+		then(this.tokens).should().delete(any(), any());
 	}
 
 	@Test
 	void anUnexpectedFailureAnswersAGeneric500WithoutInternals() throws Exception {
+		// given
 		given(this.tokens.listOwn(any())).willThrow(new IllegalStateException("secret internals"));
 
-		this.mvc.perform(as(get("/api/v1/tokens")))
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens").with(as(admin())))
 			.andExpect(status().isInternalServerError())
 			.andExpect(jsonPath("$.detail").value("The request could not be completed. It has been logged."));
 	}
 
-	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
-		return request.with(authentication(new TestingAuthenticationToken(ADMIN, null, "ROLE_ORG_ADMIN"))).with(csrf());
+	private static IssuedToken issued() {
+		ApiToken token = TestTokens.active(NOW);
+		return new IssuedToken(new TokenView(token, "alice"), TestTokens.FORMAT.generate());
 	}
 
 }

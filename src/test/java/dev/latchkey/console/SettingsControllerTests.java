@@ -1,0 +1,127 @@
+package dev.latchkey.console;
+
+import dev.latchkey.organisation.OrganisationManagement;
+import dev.latchkey.organisation.OrganisationPolicies;
+import dev.latchkey.organisation.Organisations;
+import dev.latchkey.user.TestUsers;
+import dev.latchkey.user.User;
+import dev.latchkey.user.Users;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static dev.latchkey.console.ConsolePageTest.Sessions.organisationOf;
+import static dev.latchkey.console.ConsolePageTest.Sessions.signedIn;
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * Admin → Settings in a web slice behind the console's filter chain, one test per status
+ * the page answers. The policies' bounds are tested in OrganisationPoliciesUnitTests.
+ */
+@ConsolePageTest(SettingsController.class)
+class SettingsControllerTests {
+
+	private final User admin = TestUsers.admin();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Organisations organisationRows;
+
+	@MockitoBean
+	OrganisationManagement organisations;
+
+	@BeforeEach
+	void theOrganisationExists() {
+		given(this.organisations.get(any(), any())).willReturn(organisationOf(this.admin));
+	}
+
+	@Test
+	void theSettingsAnswer200ToAnAdmin() throws Exception {
+		// when / then
+		this.mvc.perform(get("/admin/settings").with(asAdmin()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("settings"));
+	}
+
+	@Test
+	void theSettingsRedirectAnAnonymousVisitorToSignIn() throws Exception {
+		// when / then
+		this.mvc.perform(get("/admin/settings")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void theSettingsAreForbiddenToAGeneralUser() throws Exception {
+		// when / then
+		this.mvc.perform(get("/admin/settings").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/forbidden"));
+	}
+
+	@Test
+	void savingRedirectsBackWithANotice() throws Exception {
+		// when
+		this.mvc.perform(settings("5", "30", "90").with(asAdmin()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/settings"))
+			.andExpect(flash().attribute("notice", "Settings saved."));
+
+		// then
+		then(this.organisations).should()
+			.changePolicies(any(), eq(this.admin.organisationId()), eq(new OrganisationPolicies(5, 30, 90, false)));
+	}
+
+	@Test
+	void aNumberLeftEmptyAnswers400KeepingWhatWasTyped() throws Exception {
+		// when
+		this.mvc.perform(settings("5", "", "90").with(asAdmin()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("settings"))
+			.andExpect(model().attribute("error", containsString("whole number")));
+
+		// then
+		then(this.organisations).should(never()).changePolicies(any(), any(), any());
+	}
+
+	@Test
+	void savingWithoutACsrfTokenIsForbidden() throws Exception {
+		// when / then
+		this.mvc.perform(settings("5", "30", "90").with(asAdmin()))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/forbidden"));
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder settings(
+			String perLicense, String defaultDays, String maxDays) {
+		return post("/admin/settings").param("maxTokensPerLicense", perLicense)
+			.param("defaultTokenLifetimeDays", defaultDays)
+			.param("maxTokenLifetimeDays", maxDays);
+	}
+
+	private RequestPostProcessor asAdmin() {
+		return signedIn(this.admin, this.users, this.organisationRows);
+	}
+
+}
