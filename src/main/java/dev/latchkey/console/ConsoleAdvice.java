@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.latchkey.organisation.Organisation;
-import dev.latchkey.organisation.Organisations;
+import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.Role;
-import dev.latchkey.token.ApiTokens;
+import dev.latchkey.token.SignOutOutlook;
+import dev.latchkey.token.TokenManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -36,16 +37,13 @@ class ConsoleAdvice {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConsoleAdvice.class);
 
-	private final Organisations organisations;
+	private final OrganisationManagement organisations;
 
-	private final ApiTokens tokens;
+	private final TokenManagement tokens;
 
-	private final Clock clock;
-
-	ConsoleAdvice(Organisations organisations, ApiTokens tokens, Clock clock) {
+	ConsoleAdvice(OrganisationManagement organisations, TokenManagement tokens) {
 		this.organisations = organisations;
 		this.tokens = tokens;
-		this.clock = clock;
 	}
 
 	@ModelAttribute("me")
@@ -53,17 +51,13 @@ class ConsoleAdvice {
 		if (actor == null || actor.userId() == null || actor.organisationId() == null) {
 			return null;
 		}
-		Organisation organisation = this.organisations.findById(actor.organisationId()).orElse(null);
+		Organisation organisation = this.organisations.own(actor).orElse(null);
 		if (organisation == null) {
 			return null;
 		}
-		boolean revokes = organisation.policies().revokeTokensOnLogout();
-		Instant now = this.clock.instant();
-		int active = revokes ? (int) this.tokens.findByOwner(actor.userId())
-			.stream()
-			.filter((view) -> view.token().isActive(now))
-			.count() : 0;
-		return new SignedIn(actor.name(), organisation.name(), actor.role() == Role.ORG_ADMIN, active, revokes);
+		SignOutOutlook outlook = this.tokens.signOutOutlook(actor);
+		return new SignedIn(actor.name(), organisation.name(), actor.role() == Role.ORG_ADMIN, outlook.activeTokens(),
+				outlook.revokesTokens());
 	}
 
 	/** The path of the page, so the header can mark where the user is. */

@@ -1,6 +1,6 @@
 package dev.latchkey.console;
 
-import dev.latchkey.user.Users;
+import dev.latchkey.user.UserManagement;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +31,8 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain consoleFilterChain(HttpSecurity http, Users users, LoginOutcomes outcomes, SignOut signOut,
-			LoginThrottle throttle) throws Exception {
+	SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users, LoginOutcomes outcomes,
+			SignOut signOut, LoginThrottle throttle) throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		forbidden.setErrorPage("/forbidden");
 		http.securityMatcher("/", "/login", "/logout", "/forbidden", "/admin", "/admin/**", "/css/**", "/js/**",

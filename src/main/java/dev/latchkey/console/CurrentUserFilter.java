@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
+import dev.latchkey.user.UserManagement;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,11 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class CurrentUserFilter extends OncePerRequestFilter {
 
-	private final Users users;
+	private final UserManagement users;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	CurrentUserFilter(Users users) {
+	CurrentUserFilter(UserManagement users) {
 		this.users = users;
 	}
 
@@ -40,7 +40,7 @@ final class CurrentUserFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication signedIn = this.contexts.getContext().getAuthentication();
 		if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
-			Optional<User> current = this.users.findByUsername(signedIn.getName()).filter(User::isActive);
+			Optional<User> current = this.users.signedIn(signedIn.getName());
 			if (current.isPresent()) {
 				SecurityContext context = this.contexts.createEmptyContext();
 				context.setAuthentication(new ConsoleAuthentication(current.get(), request.getRemoteAddr()));

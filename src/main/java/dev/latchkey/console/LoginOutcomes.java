@@ -1,14 +1,8 @@
 package dev.latchkey.console;
 
 import java.io.IOException;
-import java.util.Optional;
 
-import dev.latchkey.audit.AuditEntry;
-import dev.latchkey.audit.AuditEventType;
-import dev.latchkey.audit.AuditTrail;
-import dev.latchkey.system.Actor;
-import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
+import dev.latchkey.user.UserManagement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,15 +27,12 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 	/** The console chain saves the page asked for here, and sign-in returns to it. */
 	static final ReturnPath RETURN_PATH = new ReturnPath();
 
-	private final Users users;
-
-	private final AuditTrail audit;
+	private final UserManagement users;
 
 	private final LoginThrottle throttle;
 
-	LoginOutcomes(Users users, AuditTrail audit, LoginThrottle throttle) {
+	LoginOutcomes(UserManagement users, LoginThrottle throttle) {
 		this.users = users;
-		this.audit = audit;
 		this.throttle = throttle;
 		setDefaultTargetUrl("/");
 		setAlwaysUseDefaultTargetUrl(false);
@@ -52,13 +43,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		this.throttle.succeeded(authentication.getName(), request.getRemoteAddr());
-		this.users.findByUsername(authentication.getName()).ifPresent((user) -> {
-			Actor actor = Actor.user(user.id(), user.username(), user.organisationId(), user.role(),
-					request.getRemoteAddr());
-			this.audit.record(AuditEntry.of(AuditEventType.LOGIN, actor, user.organisationId())
-				.target("user", user.id(), user.username())
-				.details("console"));
-		});
+		this.users.signInSucceeded(authentication.getName(), request.getRemoteAddr(), "console");
 		super.onAuthenticationSuccess(request, response, authentication);
 		RETURN_PATH.removeRequest(request, response);
 	}
@@ -69,18 +54,7 @@ class LoginOutcomes extends SavedRequestAwareAuthenticationSuccessHandler implem
 		String username = request.getParameter("username");
 		username = (username != null) ? username : "";
 		this.throttle.failed(username, request.getRemoteAddr());
-		Optional<User> user = this.users.findByUsername(username.strip());
-		Actor actor = Actor.anonymous(request.getRemoteAddr());
-		if (user.isPresent()) {
-			String reason = (exception instanceof DisabledException) ? "deactivated" : "bad-credentials";
-			this.audit.record(AuditEntry.of(AuditEventType.LOGIN_FAILED, actor, user.get().organisationId())
-				.target("user", user.get().id(), user.get().username())
-				.details("console, reason=" + reason));
-		}
-		else {
-			this.audit.record(
-					AuditEntry.of(AuditEventType.LOGIN_FAILED, actor, null).details("console, reason=unknown-user"));
-		}
+		this.users.signInFailed(username, request.getRemoteAddr(), "console", exception instanceof DisabledException);
 		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 

@@ -1,6 +1,7 @@
 package dev.latchkey.organisation;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditEventType;
@@ -62,6 +63,13 @@ public class OrganisationManagement {
 			.target("organisation", id, organisation.name())
 			.details("licenseSeats=" + seats));
 		return organisation;
+	}
+
+	/** The organisation the actor belongs to, as any of its members may see it. */
+	@Transactional(readOnly = true)
+	public Optional<Organisation> own(Actor actor) {
+		OrganisationId id = actor.organisationId();
+		return (id != null) ? this.organisations.findById(id) : Optional.empty();
 	}
 
 	@Transactional(readOnly = true)

@@ -3,12 +3,15 @@ package dev.latchkey.token;
 import java.time.Instant;
 
 import dev.latchkey.system.Actor;
+import dev.latchkey.system.Forbidden;
 import dev.latchkey.system.OrganisationId;
+import dev.latchkey.system.Role;
 import dev.latchkey.system.UserId;
 import dev.latchkey.token.TokenProblems.OwnerDeactivated;
 import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
 import dev.latchkey.token.TokenProblems.TokenExpired;
 import dev.latchkey.token.TokenProblems.TokenLeaked;
+import dev.latchkey.token.TokenProblems.TokenLimitReached;
 import dev.latchkey.user.User;
 import org.jspecify.annotations.Nullable;
 
@@ -52,10 +55,13 @@ public final class ApiToken {
 
 	private final @Nullable String lastUsedIp;
 
+	/** Bumped by every stored change: the optimistic lock {@code ApiTokens} checks. */
+	private final int version;
+
 	ApiToken(TokenId id, UserId ownerId, OrganisationId organisationId, TokenName name, @Nullable String description,
 			TokenDigest digest, String hint, Instant createdAt, String createdBy, Instant expiresAt, TokenStatus status,
 			@Nullable StatusReason statusReason, @Nullable Instant revokedAt, @Nullable String revokedBy,
-			@Nullable Instant lastUsedAt, @Nullable String lastUsedIp) {
+			@Nullable Instant lastUsedAt, @Nullable String lastUsedIp, int version) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.organisationId = organisationId;
@@ -72,19 +78,50 @@ public final class ApiToken {
 		this.revokedBy = revokedBy;
 		this.lastUsedAt = lastUsedAt;
 		this.lastUsedIp = lastUsedIp;
+		this.version = version;
 	}
 
 	/**
-	 * A new, active token for the owner. The caller has checked the limit and the
-	 * lifetime.
+	 * Issues a new, active token (SPEC rules 1 and 3): only to an active, licensed
+	 * organisation administrator whose allowance is not used up. The caller has checked
+	 * the lifetime against the organisation's policies.
+	 * @throws Forbidden if the owner is not an organisation administrator
+	 * @throws OwnerDeactivated if the owner is deactivated
+	 * @throws OwnerUnlicensed if the owner holds no license
+	 * @throws TokenLimitReached if the owner holds as many tokens as a license allows
 	 */
-	static ApiToken issue(User owner, TokenName name, @Nullable String description, TokenSecret secret, Actor createdBy,
-			Instant now, Instant expiresAt) {
+	static ApiToken issue(User owner, TokenAllowance allowance, TokenName name, @Nullable String description,
+			TokenSecret secret, Actor createdBy, Instant now, Instant expiresAt) {
+		if (owner.role() != Role.ORG_ADMIN) {
+			throw new Forbidden("API tokens are issued to organisation administrators only.");
+		}
+		requireEligible(owner);
+		if (allowance.isUsedUp()) {
+			throw new TokenLimitReached(allowance.perLicense());
+		}
 		if (!expiresAt.isAfter(now)) {
 			throw new IllegalArgumentException("A token must expire after it is created");
 		}
 		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, secret.digest(),
-				secret.hint(), now, createdBy.reference(), expiresAt, TokenStatus.ACTIVE, null, null, null, null, null);
+				secret.hint(), now, createdBy.reference(), expiresAt, TokenStatus.ACTIVE, null, null, null, null, null,
+				0);
+	}
+
+	/**
+	 * SPEC rules 6–8: a token is issued or re-approved only for an owner who is active
+	 * and holds a license.
+	 */
+	private static void requireEligible(User owner) {
+		if (!owner.isActive()) {
+			throw new OwnerDeactivated();
+		}
+		if (!owner.licensed()) {
+			throw new OwnerUnlicensed();
+		}
+	}
+
+	TokenValidity validity() {
+		return new TokenValidity(this.status, this.expiresAt);
 	}
 
 	/**
@@ -92,7 +129,7 @@ public final class ApiToken {
 	 * stored.
 	 */
 	public TokenStatus status(Instant now) {
-		return isExpired(now) ? TokenStatus.EXPIRED : this.status;
+		return validity().status(now);
 	}
 
 	public @Nullable StatusReason statusReason(Instant now) {
@@ -100,19 +137,16 @@ public final class ApiToken {
 	}
 
 	public boolean isActive(Instant now) {
-		return status(now) == TokenStatus.ACTIVE;
+		return validity().isActive(now);
 	}
 
 	public boolean isExpired(Instant now) {
-		return this.status == TokenStatus.EXPIRED || !now.isBefore(this.expiresAt);
+		return validity().isExpired(now);
 	}
 
-	/**
-	 * Expired tokens free their slot; active and revoked ones hold it, since revoked ones
-	 * can come back.
-	 */
+	/** SPEC rule 3, see {@link TokenValidity#holdsSlot}. */
 	public boolean countsTowardLimit(Instant now) {
-		return !isExpired(now);
+		return validity().holdsSlot(now);
 	}
 
 	/**
@@ -159,12 +193,7 @@ public final class ApiToken {
 		if (this.statusReason == StatusReason.LEAKED) {
 			throw new TokenLeaked();
 		}
-		if (!owner.isActive()) {
-			throw new OwnerDeactivated();
-		}
-		if (!owner.licensed()) {
-			throw new OwnerUnlicensed();
-		}
+		requireEligible(owner);
 		this.status = TokenStatus.ACTIVE;
 		this.statusReason = null;
 		this.revokedAt = null;
@@ -177,7 +206,7 @@ public final class ApiToken {
 	 * @return whether anything changed
 	 */
 	boolean markExpired(Instant now) {
-		if (this.status == TokenStatus.EXPIRED || now.isBefore(this.expiresAt)) {
+		if (this.status == TokenStatus.EXPIRED || !validity().isExpired(now)) {
 			return false;
 		}
 		this.status = TokenStatus.EXPIRED;
@@ -248,6 +277,10 @@ public final class ApiToken {
 
 	public @Nullable String lastUsedIp() {
 		return this.lastUsedIp;
+	}
+
+	int version() {
+		return this.version;
 	}
 
 	@Override

@@ -131,23 +131,22 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Stores a status change.
+	 * Stores a status change, if the token is still at the version that was read.
 	 * @return whether the row was changed: {@code false} when another transaction changed
 	 * the token since it was read
 	 */
-	boolean updateStatus(ApiToken token, TokenStatus expectedStatus, @Nullable StatusReason expectedReason) {
+	boolean updateStatus(ApiToken token) {
 		boolean changed = this.jdbc.sql("""
 				update api_tokens set status = :status, status_reason = :reason, revoked_at = :revokedAt,
-				    revoked_by = :revokedBy
-				where id = :id and status = :expected and coalesce(status_reason, '-') = :expectedReason
+				    revoked_by = :revokedBy, version = version + 1
+				where id = :id and version = :version
 				""")
 			.param("id", token.id().value())
 			.param("status", token.storedStatus().name())
 			.param("reason", reason(token.storedStatusReason()))
 			.param("revokedAt", Sql.time(token.revokedAt()))
 			.param("revokedBy", token.revokedBy())
-			.param("expected", expectedStatus.name())
-			.param("expectedReason", (expectedReason != null) ? expectedReason.name() : "-")
+			.param("version", token.version())
 			.update() == 1;
 		if (changed) {
 			this.invalidations.publish(Invalidation.token(token.id().value()));
@@ -214,7 +213,8 @@ public class ApiTokens {
 				Sql.requiredInstant(rs, "created_at"), rs.getString("created_by"),
 				Sql.requiredInstant(rs, "expires_at"), TokenStatus.valueOf(rs.getString("status")),
 				(reason != null) ? StatusReason.valueOf(reason) : null, Sql.instant(rs, "revoked_at"),
-				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"));
+				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"),
+				rs.getInt("version"));
 		return new TokenView(token, rs.getString("owner_username"));
 	}
 

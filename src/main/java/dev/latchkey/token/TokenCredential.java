@@ -26,10 +26,11 @@ public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest dig
 	 * Why a credential does not authenticate, or {@link RefusalReason#NONE} if it does.
 	 */
 	RefusalReason refusal(Instant now) {
-		if (this.storedStatus == TokenStatus.EXPIRED || !now.isBefore(this.expiresAt)) {
+		TokenValidity validity = new TokenValidity(this.storedStatus, this.expiresAt);
+		if (validity.isExpired(now)) {
 			return RefusalReason.EXPIRED;
 		}
-		if (this.storedStatus != TokenStatus.ACTIVE) {
+		if (!validity.isActive(now)) {
 			return RefusalReason.REVOKED;
 		}
 		if (!this.ownerActive) {

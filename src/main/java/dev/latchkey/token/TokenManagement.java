@@ -19,10 +19,7 @@ import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Role;
 import dev.latchkey.system.UserId;
 import dev.latchkey.token.TokenProblems.InvalidExpiry;
-import dev.latchkey.token.TokenProblems.OwnerDeactivated;
-import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
 import dev.latchkey.token.TokenProblems.TokenChangedConcurrently;
-import dev.latchkey.token.TokenProblems.TokenLimitReached;
 import dev.latchkey.token.TokenProblems.TokenNameTaken;
 import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
@@ -144,12 +141,45 @@ public class TokenManagement {
 	}
 
 	/**
-	 * Revokes every active token of a user, e.g. when the user is deactivated, loses
-	 * their license or logs out.
+	 * SPEC rule 9: the user signed out of the console. When their organisation's policy
+	 * {@code revokeTokensOnLogout} is on, their active tokens are revoked with reason
+	 * {@code LOGOUT}; either way the sign-out is recorded.
 	 * @return how many tokens were revoked
 	 */
 	@Transactional
-	public int revokeAllOf(Actor actor, UserId owner, StatusReason reason) {
+	public int signedOut(Actor actor) {
+		UserId user = actor.userId();
+		OrganisationId organisation = actor.organisationId();
+		if (actor.kind() != Actor.Kind.USER || user == null || organisation == null) {
+			throw new Forbidden("Only a signed-in user signs out.");
+		}
+		boolean revoke = revokesTokensOnLogout(organisation);
+		int revoked = revoke ? revokeAllOf(actor, user, StatusReason.LOGOUT) : 0;
+		this.audit.record(AuditEntry.of(AuditEventType.LOGOUT, actor, organisation)
+			.target("user", user, actor.name())
+			.details(revoke ? "console, tokensRevoked=" + revoked : "console, tokens kept (policy off)"));
+		return revoked;
+	}
+
+	/** What signing out now would do to the actor's tokens, for the console to say so. */
+	@Transactional(readOnly = true)
+	public SignOutOutlook signOutOutlook(Actor actor) {
+		UserId user = actor.userId();
+		OrganisationId organisation = actor.organisationId();
+		if (user == null || organisation == null || !revokesTokensOnLogout(organisation)) {
+			return new SignOutOutlook(false, 0);
+		}
+		Instant now = this.clock.instant();
+		int active = (int) this.tokens.findByOwner(user).stream().filter((view) -> view.token().isActive(now)).count();
+		return new SignOutOutlook(true, active);
+	}
+
+	/**
+	 * Revokes every active token of a user for a reason that is not the caller's to
+	 * choose: deactivation (rule 7), license removal (rule 8) or sign-out (rule 9).
+	 * @return how many tokens were revoked
+	 */
+	int revokeAllOf(Actor actor, UserId owner, StatusReason reason) {
 		int revoked = 0;
 		for (TokenView view : this.tokens.findActiveByOwner(owner)) {
 			if (actor.canSee(view.token().organisationId()) && revoke(actor, view, reason).changed()) {
@@ -157,6 +187,10 @@ public class TokenManagement {
 			}
 		}
 		return revoked;
+	}
+
+	private boolean revokesTokensOnLogout(OrganisationId organisation) {
+		return this.organisations.findById(organisation).map((o) -> o.policies().revokeTokensOnLogout()).orElse(false);
 	}
 
 	/**
@@ -215,28 +249,18 @@ public class TokenManagement {
 			throw new InvalidRequest("'description' has at most 500 characters.");
 		}
 		User owner = this.users.lockById(ownerId).orElseThrow(() -> new NotFound("user"));
-		if (owner.role() != Role.ORG_ADMIN) {
-			throw new Forbidden("API tokens are issued to organisation administrators only.");
-		}
-		if (!owner.isActive()) {
-			throw new OwnerDeactivated();
-		}
-		if (!owner.licensed()) {
-			throw new OwnerUnlicensed();
-		}
 		OrganisationPolicies policies = this.organisations.findById(owner.organisationId())
 			.orElseThrow(() -> new NotFound("organisation"))
 			.policies();
 		Instant now = this.clock.instant();
 		Instant expiresAt = expiry(request, policies, now);
-		if (this.tokens.countHoldingSlot(owner.id(), now) >= policies.maxTokensPerLicense()) {
-			throw new TokenLimitReached(policies.maxTokensPerLicense());
-		}
+		TokenAllowance allowance = new TokenAllowance(this.tokens.countHoldingSlot(owner.id(), now),
+				policies.maxTokensPerLicense());
+		TokenSecret secret = this.format.generate();
+		ApiToken token = ApiToken.issue(owner, allowance, name, request.description(), secret, actor, now, expiresAt);
 		if (this.tokens.nameTaken(owner.id(), name)) {
 			throw new TokenNameTaken(name);
 		}
-		TokenSecret secret = this.format.generate();
-		ApiToken token = ApiToken.issue(owner, name, request.description(), secret, actor, now, expiresAt);
 		this.tokens.insert(token);
 		TokenView view = new TokenView(token, owner.username());
 		record(AuditEventType.TOKEN_CREATED, actor, view, "owner=" + owner.username() + ", expiresAt=" + expiresAt);
@@ -297,12 +321,10 @@ public class TokenManagement {
 		TokenView current = view;
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			ApiToken token = current.token();
-			TokenStatus before = token.storedStatus();
-			StatusReason reasonBefore = token.storedStatusReason();
 			if (!transition.test(token)) {
 				return new Changed(current, false);
 			}
-			if (this.tokens.updateStatus(token, before, reasonBefore)) {
+			if (this.tokens.updateStatus(token)) {
 				return new Changed(current, true);
 			}
 			current = this.tokens.findById(token.id()).orElseThrow(() -> new NotFound("token"));

@@ -3,6 +3,7 @@ package dev.latchkey.user;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditEventType;
@@ -203,6 +204,47 @@ public class UserManagement {
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
 			throw new WeakPassword("A password has at most " + MAX_PASSWORD_BYTES + " bytes.");
+		}
+	}
+
+	/**
+	 * The user a console session belongs to, if they may still use it: the session of a
+	 * deactivated or removed user ends at its next request (SPEC rule 7).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<User> signedIn(String username) {
+		return this.users.findByUsername(username).filter(User::isActive);
+	}
+
+	/** A password sign-in succeeded: recorded as {@code LOGIN} (SPEC rule 12). */
+	@Transactional
+	public void signInSucceeded(String username, String clientIp, String channel) {
+		this.users.findByUsername(username).ifPresent((user) -> {
+			Actor actor = Actor.user(user.id(), user.username(), user.organisationId(), user.role(), clientIp);
+			this.audit.record(AuditEntry.of(AuditEventType.LOGIN, actor, user.organisationId())
+				.target("user", user.id(), user.username())
+				.details(channel));
+		});
+	}
+
+	/**
+	 * A password sign-in failed: recorded as {@code LOGIN_FAILED} with the reason. A
+	 * username that exists nowhere is not recorded as typed, since people type passwords
+	 * into the wrong field.
+	 */
+	@Transactional
+	public void signInFailed(String username, String clientIp, String channel, boolean deactivated) {
+		Optional<User> user = this.users.findByUsername(username.strip());
+		Actor actor = Actor.anonymous(clientIp);
+		if (user.isPresent()) {
+			String reason = deactivated ? "deactivated" : "bad-credentials";
+			this.audit.record(AuditEntry.of(AuditEventType.LOGIN_FAILED, actor, user.get().organisationId())
+				.target("user", user.get().id(), user.get().username())
+				.details(channel + ", reason=" + reason));
+		}
+		else {
+			this.audit.record(
+					AuditEntry.of(AuditEventType.LOGIN_FAILED, actor, null).details(channel + ", reason=unknown-user"));
 		}
 	}
 

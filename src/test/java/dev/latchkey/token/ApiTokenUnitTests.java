@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import dev.latchkey.system.Actor;
+import dev.latchkey.token.TokenProblems.TokenLimitReached;
+import dev.latchkey.system.Forbidden;
 import dev.latchkey.token.TokenProblems.OwnerDeactivated;
 import dev.latchkey.token.TokenProblems.OwnerUnlicensed;
 import dev.latchkey.token.TokenProblems.TokenExpired;
@@ -40,8 +42,8 @@ class ApiTokenUnitTests {
 		Instant expiresAt = this.now.plus(Duration.ofDays(30));
 
 		// when
-		ApiToken token = ApiToken.issue(this.owner, new TokenName("ci"), "deploys", secret, TestUsers.actor(this.owner),
-				this.now, expiresAt);
+		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys", secret,
+				TestUsers.actor(this.owner), this.now, expiresAt);
 
 		// then
 		assertThat(token.status(this.now)).isEqualTo(TokenStatus.ACTIVE);
@@ -59,8 +61,8 @@ class ApiTokenUnitTests {
 		Instant expiresAt = this.now.plus(Duration.ofDays(30));
 
 		// when
-		ApiToken token = ApiToken.issue(this.owner, new TokenName("ci"), "deploys", secret, TestUsers.actor(this.owner),
-				this.now, expiresAt);
+		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys", secret,
+				TestUsers.actor(this.owner), this.now, expiresAt);
 
 		// then
 		assertThat(token.ownerId()).isEqualTo(this.owner.id());
@@ -76,13 +78,37 @@ class ApiTokenUnitTests {
 	}
 
 	@Test
+	void aTokenIsIssuedOnlyToAnActiveLicensedAdministratorWithASlotLeft() {
+		// given
+		TokenSecret secret = TestTokens.FORMAT.generate();
+		Instant expiresAt = this.now.plus(Duration.ofDays(30));
+		User general = TestUsers.user(this.owner.organisationId());
+
+		// when / then
+		assertThatExceptionOfType(Forbidden.class).isThrownBy(() -> ApiToken.issue(general, TestTokens.ALLOWANCE,
+				new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(OwnerDeactivated.class)
+			.isThrownBy(() -> ApiToken.issue(TestUsers.deactivated(this.owner), TestTokens.ALLOWANCE,
+					new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(OwnerUnlicensed.class)
+			.isThrownBy(() -> ApiToken.issue(TestUsers.unlicensed(this.owner), TestTokens.ALLOWANCE,
+					new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(TokenLimitReached.class).isThrownBy(() -> ApiToken.issue(this.owner,
+				new TokenAllowance(10, 10), new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
+		assertThat(ApiToken
+			.issue(this.owner, new TokenAllowance(9, 10), new TokenName("ci"), null, secret, this.admin, this.now,
+					expiresAt)
+			.isActive(this.now)).isTrue();
+	}
+
+	@Test
 	void issuingATokenThatExpiresTheMomentItIsCreatedIsRefused() {
 		// given
 		TokenSecret secret = TestTokens.FORMAT.generate();
 
 		// when / then
-		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, new TokenName("ci"), null,
-				secret, TestUsers.actor(this.owner), this.now, this.now));
+		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE,
+				new TokenName("ci"), null, secret, TestUsers.actor(this.owner), this.now, this.now));
 	}
 
 	@Test
@@ -92,8 +118,8 @@ class ApiTokenUnitTests {
 		Instant yesterday = this.now.minus(Duration.ofDays(1));
 
 		// when / then
-		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, new TokenName("ci"), null,
-				secret, TestUsers.actor(this.owner), this.now, yesterday));
+		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE,
+				new TokenName("ci"), null, secret, TestUsers.actor(this.owner), this.now, yesterday));
 	}
 
 	// status as the clock moves

@@ -19,6 +19,9 @@ public final class TestTokens {
 
 	public static final TokenFormat FORMAT = new TokenFormat("lkp_", new SecureRandom());
 
+	/** An owner who holds no token yet, under the default limit of ten. */
+	static final TokenAllowance ALLOWANCE = new TokenAllowance(0, 10);
+
 	private TestTokens() {
 	}
 
@@ -78,8 +81,8 @@ public final class TestTokens {
 	}
 
 	private static ApiToken issue(User owner, Instant now, Instant expiresAt) {
-		return ApiToken.issue(owner, new TokenName("build " + owner.username()), null, FORMAT.generate(),
-				TestUsers.actor(owner), now, expiresAt);
+		return ApiToken.issue(owner, TestTokens.ALLOWANCE, new TokenName("build " + owner.username()), null,
+				FORMAT.generate(), TestUsers.actor(owner), now, expiresAt);
 	}
 
 }
