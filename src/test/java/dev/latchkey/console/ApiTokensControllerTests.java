@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.latchkey.organisation.OrganisationManagement;
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.testing.TestProblems;
@@ -17,12 +16,10 @@ import dev.latchkey.token.TokenView;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -55,18 +52,12 @@ class ApiTokensControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisationRows;
-
-	@MockitoBean
 	TokenManagement tokens;
 
-	@MockitoBean
+	@Autowired
 	UserManagement userManagement;
 
-	@MockitoBean
+	@Autowired
 	OrganisationManagement organisations;
 
 	@BeforeEach
@@ -96,7 +87,7 @@ class ApiTokensControllerTests {
 	@Test
 	void theListIsForbiddenToAGeneralUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/admin/api-tokens").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+		this.mvc.perform(get("/admin/api-tokens").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -150,7 +141,7 @@ class ApiTokensControllerTests {
 	}
 
 	private RequestPostProcessor asAdmin() {
-		return signedIn(this.admin, this.users, this.organisationRows);
+		return signedIn(this.admin);
 	}
 
 }

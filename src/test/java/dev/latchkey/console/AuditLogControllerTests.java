@@ -6,10 +6,8 @@ import java.util.List;
 import dev.latchkey.audit.AuditEvent;
 import dev.latchkey.audit.AuditPage;
 import dev.latchkey.audit.AuditTrail;
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +39,6 @@ class AuditLogControllerTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisationRows;
-
 	@MockitoBean
 	AuditTrail trail;
 
@@ -73,7 +65,7 @@ class AuditLogControllerTests {
 	@Test
 	void theTrailIsForbiddenToAGeneralUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/admin/audit").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+		this.mvc.perform(get("/admin/audit").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -96,7 +88,7 @@ class AuditLogControllerTests {
 	}
 
 	private RequestPostProcessor asAdmin() {
-		return signedIn(this.admin, this.users, this.organisationRows);
+		return signedIn(this.admin);
 	}
 
 }

@@ -7,13 +7,11 @@ import java.util.UUID;
 import dev.latchkey.client.ClientManagement;
 import dev.latchkey.client.RegisteredClient;
 import dev.latchkey.client.ResourceClient;
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,16 +49,10 @@ class ClientsControllerTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisationRows;
-
 	@MockitoBean
 	ClientManagement clients;
 
-	@MockitoBean
+	@Autowired
 	UserManagement userManagement;
 
 	@Test
@@ -84,7 +76,7 @@ class ClientsControllerTests {
 	@Test
 	void theListIsForbiddenToAGeneralUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/admin/clients").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+		this.mvc.perform(get("/admin/clients").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -124,7 +116,7 @@ class ClientsControllerTests {
 	}
 
 	private RequestPostProcessor asAdmin() {
-		return signedIn(this.admin, this.users, this.organisationRows);
+		return signedIn(this.admin);
 	}
 
 }

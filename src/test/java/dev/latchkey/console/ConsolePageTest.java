@@ -9,11 +9,12 @@ import java.util.Optional;
 
 import dev.latchkey.organisation.Organisation;
 import dev.latchkey.organisation.OrganisationPolicies;
-import dev.latchkey.organisation.Organisations;
+import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.testing.ApiSliceTest;
-import dev.latchkey.token.ApiTokens;
+import dev.latchkey.token.SignOutOutlook;
+import dev.latchkey.token.TokenManagement;
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
+import dev.latchkey.user.UserManagement;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -22,7 +23,10 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -30,9 +34,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * A web slice of one console controller behind the console's real filter chain
  * ({@link ConsoleSecurityConfiguration}): sign-in redirects, the admin-only pages, the
  * forbidden page and CSRF apply as in the application. What the chain needs (users,
- * sign-in outcomes, the throttle) and what the console's advice reads for the header are
- * mocks; the clock stands still at {@link ApiSliceTest#NOW}. Sessions live in memory
- * here, not in the database: sharing them is tested in
+ * sign-in outcomes, the throttle) and the use cases the console's advice asks for the
+ * header are mocks; the clock stands still at {@link ApiSliceTest#NOW}. Sessions live in
+ * memory here, not in the database: sharing them is tested in
  * ConsoleMultiInstanceIntegrationTests.
  */
 @Target(ElementType.TYPE)
@@ -40,8 +44,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @Documented
 @WebMvcTest
 @Import({ ConsoleSecurityConfiguration.class, ConsolePageTest.WebSecurity.class, ApiSliceTest.FixedClock.class })
-@MockitoBean(types = { Users.class, LoginOutcomes.class, SignOut.class, LoginThrottle.class, Organisations.class,
-		ApiTokens.class })
+@MockitoBean(types = { UserManagement.class, LoginOutcomes.class, SignOut.class, LoginThrottle.class,
+		OrganisationManagement.class, TokenManagement.class })
 @interface ConsolePageTest {
 
 	/** The controller under test. */
@@ -62,10 +66,22 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 		private Sessions() {
 		}
 
-		static RequestPostProcessor signedIn(User user, Users users, Organisations organisations) {
-			given(users.findByUsername(user.username())).willReturn(Optional.of(user));
-			given(organisations.findById(user.organisationId())).willReturn(Optional.of(organisationOf(user)));
-			return user(user.username()).roles(user.role().name());
+		/**
+		 * The user's session, with the use cases the chain and the page header ask
+		 * stubbed to answer for them as the application would.
+		 */
+		static RequestPostProcessor signedIn(User user) {
+			return (request) -> {
+				WebApplicationContext context = WebApplicationContextUtils
+					.getRequiredWebApplicationContext(request.getServletContext());
+				given(context.getBean(UserManagement.class).signedIn(user.username()))
+					.willReturn(Optional.of(user).filter(User::isActive));
+				given(context.getBean(OrganisationManagement.class).own(any()))
+					.willReturn(Optional.of(organisationOf(user)));
+				given(context.getBean(TokenManagement.class).signOutOutlook(any()))
+					.willReturn(new SignOutOutlook(true, 0));
+				return user(user.username()).roles(user.role().name()).postProcessRequest(request);
+			};
 		}
 
 		static Organisation organisationOf(User user) {

@@ -1,9 +1,7 @@
 package dev.latchkey.console;
 
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,19 +30,13 @@ class HomeControllerTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisations;
-
 	@Test
 	void theHomePageAnswers200ToASignedInUser() throws Exception {
 		// given
 		User user = TestUsers.user();
 
 		// when / then
-		this.mvc.perform(get("/").with(signedIn(user, this.users, this.organisations)))
+		this.mvc.perform(get("/").with(signedIn(user)))
 			.andExpect(status().isOk())
 			.andExpect(view().name("home"))
 			.andExpect(header().string("Content-Security-Policy", ConsoleSecurityConfiguration.CONTENT_SECURITY_POLICY))
@@ -63,7 +55,7 @@ class HomeControllerTests {
 		User deactivated = TestUsers.deactivated(TestUsers.user());
 
 		// when / then
-		this.mvc.perform(get("/").with(signedIn(deactivated, this.users, this.organisations)))
+		this.mvc.perform(get("/").with(signedIn(deactivated)))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login"));
 	}
@@ -77,7 +69,7 @@ class HomeControllerTests {
 	@Test
 	void theSignInPageRedirectsASignedInUserHome() throws Exception {
 		// when / then
-		this.mvc.perform(get("/login").with(signedIn(TestUsers.user(), this.users, this.organisations)))
+		this.mvc.perform(get("/login").with(signedIn(TestUsers.user())))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/"));
 	}
@@ -85,7 +77,7 @@ class HomeControllerTests {
 	@Test
 	void theSignOutPageAnswers200ToASignedInUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/logout").with(signedIn(TestUsers.user(), this.users, this.organisations)))
+		this.mvc.perform(get("/logout").with(signedIn(TestUsers.user())))
 			.andExpect(status().isOk())
 			.andExpect(view().name("logout"));
 	}
@@ -93,7 +85,7 @@ class HomeControllerTests {
 	@Test
 	void signingOutWithoutACsrfTokenIsForbidden() throws Exception {
 		// when / then
-		this.mvc.perform(post("/logout").with(signedIn(TestUsers.user(), this.users, this.organisations)))
+		this.mvc.perform(post("/logout").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -101,7 +93,7 @@ class HomeControllerTests {
 	@Test
 	void signingOutWithACsrfTokenRedirectsToSignIn() throws Exception {
 		// when / then
-		this.mvc.perform(post("/logout").with(signedIn(TestUsers.user(), this.users, this.organisations)).with(csrf()))
+		this.mvc.perform(post("/logout").with(signedIn(TestUsers.user())).with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/login?logout"));
 	}

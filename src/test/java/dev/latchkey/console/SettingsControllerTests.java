@@ -2,15 +2,12 @@ package dev.latchkey.console;
 
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -45,12 +42,6 @@ class SettingsControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisationRows;
-
-	@MockitoBean
 	OrganisationManagement organisations;
 
 	@BeforeEach
@@ -75,7 +66,7 @@ class SettingsControllerTests {
 	@Test
 	void theSettingsAreForbiddenToAGeneralUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/admin/settings").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+		this.mvc.perform(get("/admin/settings").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -121,7 +112,7 @@ class SettingsControllerTests {
 	}
 
 	private RequestPostProcessor asAdmin() {
-		return signedIn(this.admin, this.users, this.organisationRows);
+		return signedIn(this.admin);
 	}
 
 }

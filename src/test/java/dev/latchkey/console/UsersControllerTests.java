@@ -3,19 +3,16 @@ package dev.latchkey.console;
 import java.util.List;
 
 import dev.latchkey.organisation.OrganisationManagement;
-import dev.latchkey.organisation.Organisations;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.testing.TestProblems;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.user.TestUsers;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
-import dev.latchkey.user.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -47,18 +44,12 @@ class UsersControllerTests {
 	MockMvc mvc;
 
 	@Autowired
-	Users users;
-
-	@Autowired
-	Organisations organisationRows;
-
-	@MockitoBean
 	UserManagement userManagement;
 
-	@MockitoBean
+	@Autowired
 	TokenManagement tokens;
 
-	@MockitoBean
+	@Autowired
 	OrganisationManagement organisations;
 
 	@BeforeEach
@@ -88,7 +79,7 @@ class UsersControllerTests {
 	@Test
 	void theListIsForbiddenToAGeneralUser() throws Exception {
 		// when / then
-		this.mvc.perform(get("/admin/users").with(signedIn(TestUsers.user(), this.users, this.organisationRows)))
+		this.mvc.perform(get("/admin/users").with(signedIn(TestUsers.user())))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/forbidden"));
 	}
@@ -139,7 +130,7 @@ class UsersControllerTests {
 	}
 
 	private RequestPostProcessor asAdmin() {
-		return signedIn(this.admin, this.users, this.organisationRows);
+		return signedIn(this.admin);
 	}
 
 }
