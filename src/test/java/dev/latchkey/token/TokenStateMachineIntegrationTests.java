@@ -90,9 +90,8 @@ class TokenStateMachineIntegrationTests {
 				run.execute(steps);
 			}
 			catch (AssertionError | RuntimeException ex) {
-				// no shrinking: the message carries what replays the walk and the steps
-				// up to
-				// the one that failed
+				// no shrinking: the message carries the seed that replays the walk and
+				// the steps up to the one that failed
 				throw new AssertionError("walk " + (walk + 1) + " of " + WALKS + " failed at step " + run.done
 						+ "; replay with -Dlatchkey.walk.seed=" + SEED + "\nsteps: " + steps.subList(0, run.done) + "\n"
 						+ ex.getMessage(), ex);
