@@ -1,5 +1,6 @@
 package dev.latchkey;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.LogCapture;
 import dev.latchkey.testing.Reliability;
 import dev.latchkey.testing.TenantIntegrationTests;
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * types, unknown and missing fields, deep nesting, huge numbers, odd Unicode), mutations
  * of valid bodies, and bytes that are not JSON at all. No answer may be a 5xx, and the
  * server may log no unexpected exception. The generator is seeded, so a failure can be
- * replayed.
+ * replayed; a Jazzer fuzz test sends its committed inputs in every run and finds new ones
+ * when fuzzing.
  */
 class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 
@@ -26,20 +31,11 @@ class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 
 	private static final int BODIES_PER_ENDPOINT = Integer.getInteger("latchkey.fuzz.bodies", 150);
 
+	private Map<String, String> endpoints;
+
 	@Test
 	void noGeneratedBodyGetsA5xxOrAnEscapedException() {
-		String user = this.tenant.anotherAdmin().user().id().toString();
-		Map<String, String> endpoints = new LinkedHashMap<>();
-		endpoints.put("POST /api/v1/tokens", "{\"name\":\"n\",\"description\":\"d\",\"expiresInDays\":5}");
-		endpoints.put("POST /api/v1/users",
-				"{\"username\":\"u\",\"password\":\"p\",\"role\":\"USER\",\"licensed\":false}");
-		endpoints.put("PUT /api/v1/organisation/policies",
-				"{\"maxTokensPerLicense\":10,\"defaultTokenLifetimeDays\":90,"
-						+ "\"maxTokenLifetimeDays\":365,\"revokeTokensOnLogout\":true}");
-		endpoints.put("PUT /api/v1/users/" + user + "/license", "{\"licensed\":true}");
-		endpoints.put("PUT /api/v1/users/" + user + "/role", "{\"role\":\"ORG_ADMIN\"}");
-		endpoints.put("POST /api/v1/clients", "{\"name\":\"c\"}");
-		endpoints.put("POST /api/v1/leaks", "[{\"token\":\"lkp_x\",\"type\":\"t\",\"url\":\"u\",\"source\":\"s\"}]");
+		Map<String, String> endpoints = endpoints();
 		Random random = new Random(SEED);
 		int sent = 0;
 		Map<Integer, Integer> statuses = new LinkedHashMap<>();
@@ -50,17 +46,10 @@ class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 
 		try (LogCapture log = LogCapture.start()) {
 			for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-				String[] call = endpoint.getKey().split(" ");
 				for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
 					String body = new Bodies(random).next(endpoint.getValue());
-					ApiResponse response = call[0].equals("PUT") ? this.api.put(call[1], this.tenant.adminToken(), body)
-							: this.api.post(call[1], this.tenant.adminToken(), body);
+					statuses.merge(send(endpoint.getKey(), body), 1, Integer::sum);
 					sent++;
-					statuses.merge(response.status(), 1, Integer::sum);
-					assertThat(response.status()).as(endpoint.getKey() + " with " + body).isLessThan(500);
-					assertThat(response.body()).as(endpoint.getKey())
-						.doesNotContain("Exception")
-						.doesNotContain("\tat ");
 				}
 			}
 			this.api.post("/api/v1/leaks", null, "[]");
@@ -75,6 +64,61 @@ class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 		// An exception no handler expected is logged at ERROR, nothing else is.
 		assertThat(errors).as("unexpected exceptions in the log").isEmpty();
 		assertThat(stackTraces).as("stack traces in the log").isEmpty();
+	}
+
+	/**
+	 * The first byte picks the endpoint, the rest is the body. Replays the committed
+	 * inputs in {@code src/test/resources/dev/latchkey/JsonFuzzIntegrationTestsInputs/}
+	 * in every run; coverage-guided with {@code JAZZER_FUZZ=1} (docs/reliability.md).
+	 */
+	@FuzzTest
+	void noFuzzedBodyGetsA5xxOrAnEscapedException(byte[] input) {
+		List<String> endpoints = List.copyOf(endpoints().keySet());
+		String endpoint = endpoints.get((input.length == 0) ? 0 : Byte.toUnsignedInt(input[0]) % endpoints.size());
+		String body = (input.length == 0) ? "" : new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
+		// Jazzer's SSRF detector would report the test's own requests to the server under
+		// test; any other connection is still a finding
+		try (SilentCloseable server = BugDetectors.allowNetworkConnections(
+				(host, port) -> ("localhost".equals(host) || "127.0.0.1".equals(host)) && port == this.port);
+				LogCapture log = LogCapture.start()) {
+			send(endpoint, body);
+			assertThat(log.errors()).as("unexpected exceptions in the log for %s with %s", endpoint, body).isEmpty();
+			assertThat(log.stackTraces()).as("stack traces in the log for %s with %s", endpoint, body).isEmpty();
+		}
+	}
+
+	/**
+	 * Each JSON endpoint ("METHOD path") with a valid body; made once per test instance,
+	 * since naming a user creates one.
+	 */
+	private Map<String, String> endpoints() {
+		if (this.endpoints != null) {
+			return this.endpoints;
+		}
+		String user = this.tenant.anotherAdmin().user().id().toString();
+		Map<String, String> endpoints = new LinkedHashMap<>();
+		endpoints.put("POST /api/v1/tokens", "{\"name\":\"n\",\"description\":\"d\",\"expiresInDays\":5}");
+		endpoints.put("POST /api/v1/users",
+				"{\"username\":\"u\",\"password\":\"p\",\"role\":\"USER\",\"licensed\":false}");
+		endpoints.put("PUT /api/v1/organisation/policies",
+				"{\"maxTokensPerLicense\":10,\"defaultTokenLifetimeDays\":90,"
+						+ "\"maxTokenLifetimeDays\":365,\"revokeTokensOnLogout\":true}");
+		endpoints.put("PUT /api/v1/users/" + user + "/license", "{\"licensed\":true}");
+		endpoints.put("PUT /api/v1/users/" + user + "/role", "{\"role\":\"ORG_ADMIN\"}");
+		endpoints.put("POST /api/v1/clients", "{\"name\":\"c\"}");
+		endpoints.put("POST /api/v1/leaks", "[{\"token\":\"lkp_x\",\"type\":\"t\",\"url\":\"u\",\"source\":\"s\"}]");
+		this.endpoints = endpoints;
+		return endpoints;
+	}
+
+	/** Sends one body as the tenant's admin; never a 5xx, never an exception's text. */
+	private int send(String endpoint, String body) {
+		String[] call = endpoint.split(" ");
+		ApiResponse response = call[0].equals("PUT") ? this.api.put(call[1], this.tenant.adminToken(), body)
+				: this.api.post(call[1], this.tenant.adminToken(), body);
+		assertThat(response.status()).as(endpoint + " with " + body).isLessThan(500);
+		assertThat(response.body()).as(endpoint).doesNotContain("Exception").doesNotContain("\tat ");
+		return response.status();
 	}
 
 	/** Generated request bodies. */

@@ -82,15 +82,6 @@ public final class TestDatabase implements ExecutionCondition {
 		return url + (url.contains("?") ? "&" : "?") + parameters;
 	}
 
-	/**
-	 * For tests outside JUnit Jupiter (jqwik properties): whether the chosen database can
-	 * be used; false with a loud message when PostgreSQL is unreachable, an exception in
-	 * CI.
-	 */
-	public static boolean available(String what) {
-		return !isPostgres() || postgresReachable() || skip(what);
-	}
-
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
 		if (!isPostgres()) {
