@@ -45,9 +45,12 @@ class SignOut implements LogoutHandler {
 	@Override
 	public void logout(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Authentication authentication) {
-		if (authentication != null && authentication.getPrincipal() instanceof Actor actor && actor.userId() != null
-				&& actor.organisationId() != null) {
-			this.transactions.executeWithoutResult((status) -> signOut(actor, actor.userId(), actor.organisationId()));
+		if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+			UserId user = actor.userId();
+			OrganisationId organisation = actor.organisationId();
+			if (user != null && organisation != null) {
+				this.transactions.executeWithoutResult((status) -> signOut(actor, user, organisation));
+			}
 		}
 	}
 
