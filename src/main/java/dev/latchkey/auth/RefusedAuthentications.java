@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +54,6 @@ class RefusedAuthentications {
 		this.counts.computeIfAbsent(key, (k) -> new LongAdder()).increment();
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.audit.refusal-flush-interval:60s}")
 	void flush() {
 		for (Key key : Map.copyOf(this.counts).keySet()) {
 			LongAdder adder = this.counts.remove(key);

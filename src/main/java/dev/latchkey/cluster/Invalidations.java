@@ -5,6 +5,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public class Invalidations {
 
 	private final ObjectProvider<InvalidationListener> listeners;
 
-	private volatile Boolean postgres;
+	private volatile @Nullable Boolean postgres;
 
 	Invalidations(JdbcClient jdbc, DataSource dataSource, ObjectProvider<InvalidationListener> listeners) {
 		this.jdbc = jdbc;

@@ -147,9 +147,9 @@ class ApiTokensController {
 			.map((view) -> TokenRow.of(view, now))
 			.filter((row) -> statusFilter == null || row.status() == statusFilter)
 			.toList();
-		OrganisationPolicies policies = this.organisations.get(actor, actor.organisationId()).policies();
+		OrganisationPolicies policies = this.organisations.get(actor, actor.requireOrganisationId()).policies();
 		long mine = this.tokens.listOwn(actor).stream().filter((v) -> v.token().countsTowardLimit(now)).count();
-		List<User> owners = this.users.list(actor, actor.organisationId());
+		List<User> owners = this.users.list(actor, actor.requireOrganisationId());
 		model.addAttribute("rows", rows);
 		model.addAttribute("owners", owners);
 		model.addAttribute("ownerFilter", (ownerFilter != null) ? ownerFilter.toString() : "");

@@ -67,7 +67,7 @@ class AuditLogController {
 			LocalDate first = (from != null) ? day("from", from) : latest(FIRST_DAY, last.minusDays(DEFAULT_DAYS - 1));
 			model.addAttribute("from", first.toString());
 			AuditPage result = this.trail.find(actor,
-					new AuditQuery(actor.organisationId(), first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+					new AuditQuery(actor.requireOrganisationId(), first.atStartOfDay(ZoneOffset.UTC).toInstant(),
 							last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), actorFilter, eventType,
 							Math.max(page, 0), PAGE_SIZE));
 			model.addAttribute("events", result.items().stream().map(AuditLogController::row).toList());

@@ -109,7 +109,7 @@ class ClientsController {
 
 	private void page(Actor actor, Model model, String typedName) {
 		// clients remember who registered them by user id; the table shows the username
-		Map<String, String> usernames = this.users.list(actor, actor.organisationId())
+		Map<String, String> usernames = this.users.list(actor, actor.requireOrganisationId())
 			.stream()
 			.collect(Collectors.toMap((user) -> user.id().toString(), User::username));
 		List<ResourceClient> all = this.clients.list(actor);

@@ -1,7 +1,6 @@
 package dev.latchkey.console;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +9,8 @@ import org.springframework.stereotype.Component;
  * database. An expired session is refused whether or not its row is still there; this
  * only keeps the table small. It runs as one of the application's background jobs rather
  * than on Spring Session's own scheduler ({@code spring.session.jdbc.cleanup-cron: "-"}),
- * so it stops with the others when {@code latchkey.scheduling.enabled=false}. Every
- * instance runs it; the deletes are idempotent.
+ * so it stops with the others when {@code latchkey.scheduling.enabled=false}
+ * ({@link ConsoleJobs}). Every instance runs it; the deletes are idempotent.
  */
 @Component
 @ConditionalOnWebApplication
@@ -23,7 +22,6 @@ class ExpiredSessions {
 		this.sessions = sessions;
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.console.cleanup-interval:60s}", initialDelayString = "10s")
 	void remove() {
 		this.sessions.cleanUpExpiredSessions();
 	}

@@ -11,7 +11,6 @@ import dev.latchkey.console.SignInFailures.Failures;
 import dev.latchkey.system.Secrets;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +62,6 @@ class LoginThrottle {
 	}
 
 	/** Removes counts nobody needs any more; they are ignored once forgotten anyway. */
-	@Scheduled(fixedDelayString = "${latchkey.console.cleanup-interval:60s}", initialDelayString = "10s")
 	void forgetOldFailures() {
 		this.failures.forget(this.clock.instant().minus(this.settings.window()));
 	}

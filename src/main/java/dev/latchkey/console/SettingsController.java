@@ -35,7 +35,7 @@ class SettingsController {
 
 	@GetMapping
 	String show(@AuthenticationPrincipal Actor actor, Model model) {
-		Organisation organisation = this.organisations.get(actor, actor.organisationId());
+		Organisation organisation = this.organisations.get(actor, actor.requireOrganisationId());
 		model.addAttribute("form", PoliciesForm.of(organisation.policies()));
 		return page(organisation, model);
 	}
@@ -43,7 +43,7 @@ class SettingsController {
 	@PostMapping
 	String save(@AuthenticationPrincipal Actor actor, @Nullable PoliciesForm form, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Organisation organisation = this.organisations.get(actor, actor.organisationId());
+		Organisation organisation = this.organisations.get(actor, actor.requireOrganisationId());
 		try {
 			if (form == null || binding.hasErrors() || !form.isComplete()) {
 				throw new NotANumber();

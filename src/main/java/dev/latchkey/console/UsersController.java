@@ -72,7 +72,7 @@ class UsersController {
 	String create(@AuthenticationPrincipal Actor actor, NewUserForm form, BindingResult binding, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			User user = this.users.create(actor, actor.organisationId(), form.toNewUser());
+			User user = this.users.create(actor, actor.requireOrganisationId(), form.toNewUser());
 			redirect.addFlashAttribute("notice", "User '" + user.username() + "' is created.");
 			return "redirect:" + UserRow.LIST;
 		}
@@ -135,13 +135,13 @@ class UsersController {
 
 	private void page(Actor actor, Model model, NewUserForm form) {
 		Instant now = this.clock.instant();
-		Organisation organisation = this.organisations.get(actor, actor.organisationId());
+		Organisation organisation = this.organisations.get(actor, actor.requireOrganisationId());
 		int limit = organisation.policies().maxTokensPerLicense();
 		Map<UserId, Long> held = this.tokens.listOrganisation(actor)
 			.stream()
 			.filter((view) -> view.token().countsTowardLimit(now))
 			.collect(Collectors.groupingBy((view) -> view.token().ownerId(), Collectors.counting()));
-		List<User> all = this.users.list(actor, actor.organisationId());
+		List<User> all = this.users.list(actor, actor.requireOrganisationId());
 		model.addAttribute("rows",
 				all.stream()
 					.map((u) -> UserRow.of(u, held.getOrDefault(u.id(), 0L), limit, actor.is(u.id())))

@@ -55,8 +55,9 @@ class FirstStart implements ApplicationRunner {
 		if (!this.organisations.isEmpty()) {
 			return;
 		}
-		boolean generated = this.settings.password() == null || this.settings.password().isBlank();
-		String password = generated ? generatePassword() : this.settings.password();
+		String configured = this.settings.password();
+		boolean generated = configured == null || configured.isBlank();
+		String password = (configured == null || generated) ? generatePassword() : configured;
 		try {
 			this.transactions.executeWithoutResult((status) -> createDefault(password));
 		}

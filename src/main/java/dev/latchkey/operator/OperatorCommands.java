@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import dev.latchkey.organisation.Organisation;
@@ -65,11 +66,15 @@ final class OperatorCommands {
 		abstract int execute() throws Exception;
 
 		PrintWriter out() {
-			return this.spec.commandLine().getOut();
+			return spec().commandLine().getOut();
 		}
 
 		PrintWriter err() {
-			return this.spec.commandLine().getErr();
+			return spec().commandLine().getErr();
+		}
+
+		private CommandLine.Model.CommandSpec spec() {
+			return Objects.requireNonNull(this.spec, "picocli injects @Spec before it calls the command");
 		}
 
 		static Organisation organisationNamed(Organisations organisations, String name) {

@@ -71,6 +71,29 @@ public record Actor(Kind kind, @Nullable UserId userId, String name, @Nullable O
 		};
 	}
 
+	/**
+	 * The acting user, where only a signed-in user can get (the console, a use case that
+	 * checked the actor is an administrator).
+	 * @throws IllegalStateException if this actor is not a user
+	 */
+	public UserId requireUserId() {
+		if (this.userId == null) {
+			throw new IllegalStateException("A " + this.kind + " actor has no user id");
+		}
+		return this.userId;
+	}
+
+	/**
+	 * The actor's organisation, where only a user or client of one can get.
+	 * @throws IllegalStateException if this actor belongs to no organisation
+	 */
+	public OrganisationId requireOrganisationId() {
+		if (this.organisationId == null) {
+			throw new IllegalStateException("A " + this.kind + " actor has no organisation");
+		}
+		return this.organisationId;
+	}
+
 	public boolean is(UserId user) {
 		return user.equals(this.userId);
 	}

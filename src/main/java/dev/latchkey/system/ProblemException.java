@@ -13,9 +13,20 @@ public abstract class ProblemException extends RuntimeException {
 
 	private final ProblemType type;
 
+	private final String detail;
+
 	protected ProblemException(ProblemType type, String detail) {
 		super(detail, null, false, false);
 		this.type = type;
+		this.detail = detail;
+	}
+
+	/**
+	 * The problem's {@code detail}; unlike {@link Throwable#getMessage()}, never null.
+	 */
+	@Override
+	public String getMessage() {
+		return this.detail;
 	}
 
 	public ProblemType type() {

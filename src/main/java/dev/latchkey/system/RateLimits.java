@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +58,6 @@ public class RateLimits {
 		return limit;
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.rate-limits.sync-interval:1s}")
 	public void synchronise() {
 		try {
 			for (RateLimit limit : this.limits) {

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +60,6 @@ class LastUsedTracker {
 		this.pending.put(credential.tokenId(), new Use(credential, at, clientIp));
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.tokens.last-used-flush-interval:30s}")
 	void flush() {
 		Instant horizon = this.clock.instant().minus(this.settings.authenticatedAuditInterval());
 		this.lastAudited.values().removeIf((audited) -> audited.isBefore(horizon));

@@ -3,7 +3,6 @@ package dev.latchkey.token;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,6 @@ class TokenExpiry {
 		this.tokens = tokens;
 	}
 
-	@Scheduled(fixedDelayString = "${latchkey.tokens.expiry-check-interval:60s}", initialDelayString = "5s")
 	void expireDue() {
 		try {
 			int expired;

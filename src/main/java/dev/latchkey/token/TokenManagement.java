@@ -89,23 +89,23 @@ public class TokenManagement {
 	@Transactional(readOnly = true)
 	public List<TokenView> listOwn(Actor actor) {
 		requireAdmin(actor);
-		return this.tokens.findByOwner(actor.userId());
+		return this.tokens.findByOwner(actor.requireUserId());
 	}
 
 	/** All tokens of the actor's organisation. */
 	@Transactional(readOnly = true)
 	public List<TokenView> listOrganisation(Actor actor) {
 		requireAdmin(actor);
-		return this.tokens.findByOrganisation(actor.organisationId());
+		return this.tokens.findByOrganisation(actor.requireOrganisationId());
 	}
 
 	/** The tokens of one user of the actor's organisation. */
 	@Transactional(readOnly = true)
 	public List<TokenView> listOwnedBy(Actor actor, UserId owner) {
 		requireAdmin(actor);
-		this.users.findById(owner)
-			.filter((user) -> actor.canSee(user.organisationId()))
-			.orElseThrow(() -> new NotFound("user"));
+		if (this.users.findById(owner).filter((user) -> actor.canSee(user.organisationId())).isEmpty()) {
+			throw new NotFound("user");
+		}
 		return this.tokens.findByOwner(owner);
 	}
 

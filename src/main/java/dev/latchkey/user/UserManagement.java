@@ -3,6 +3,7 @@ package dev.latchkey.user;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.latchkey.audit.AuditEntry;
@@ -76,7 +77,9 @@ public class UserManagement {
 		if (user.licensed()) {
 			requireFreeSeat(organisation);
 		}
-		this.users.insert(user, this.passwords.encode(request.password()));
+		String hash = Objects.requireNonNull(this.passwords.encode(request.password()),
+				"an encoder returns null only for a null password");
+		this.users.insert(user, hash);
 		this.audit.record(AuditEntry.of(AuditEventType.USER_CREATED, actor, organisationId)
 			.target("user", user.id(), user.username())
 			.details("role=" + user.role() + ", licensed=" + user.licensed()));

@@ -3,12 +3,33 @@ package dev.latchkey.system;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ActorUnitTests {
 
 	private final OrganisationId own = OrganisationId.random();
 
 	private final OrganisationId other = OrganisationId.random();
+
+	@Test
+	void aUserHasTheUserIdAndOrganisationThatSignedInCodeRequires() {
+		// given
+		Actor user = user(Role.USER);
+
+		// when / then
+		assertThat(user.requireUserId()).isEqualTo(user.userId());
+		assertThat(user.requireOrganisationId()).isEqualTo(this.own);
+	}
+
+	@Test
+	void theOperatorHasNoUserIdOrOrganisationToRequire() {
+		// given
+		Actor operator = Actor.operator();
+
+		// when / then
+		assertThatIllegalStateException().isThrownBy(operator::requireUserId).withMessageContaining("OPERATOR");
+		assertThatIllegalStateException().isThrownBy(operator::requireOrganisationId).withMessageContaining("OPERATOR");
+	}
 
 	@Test
 	void anAdminAdministersAndSeesTheirOwnOrganisation() {

@@ -232,7 +232,7 @@ class EmbeddedDatabasePrivacyIntegrationTests {
 		static Server start(Path data, Map<String, String> environment) throws Exception {
 			int port = freePort();
 			ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "--server.port=" + port,
-					"--latchkey.admin.password=" + ADMIN_PASSWORD);
+					"--management.server.port=0", "--latchkey.admin.password=" + ADMIN_PASSWORD);
 			builder.environment().putAll(environment);
 			builder.environment().put("SPRING_DATASOURCE_URL", url(data));
 			Path log = Files.createTempFile("latchkey-privacy", ".log");
