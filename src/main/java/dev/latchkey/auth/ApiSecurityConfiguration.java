@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -26,6 +25,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ApiSecurityConfiguration {
+
+	static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
 	/** For answers of the API: nothing in them is meant to run or be framed. */
 	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -64,8 +65,13 @@ class ApiSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenGate gate) throws Exception {
 		AuthenticationManager tokens = new ProviderManager(new TokenAuthenticationProvider(gate));
-		http.securityMatcher("/api/**")
+		ApiChallenges challenges = new ApiChallenges();
+		// RFC 9728 metadata, which every challenge of the API points to
+		// (resource_metadata).
+		http.securityMatcher("/api/**", PROTECTED_RESOURCE_METADATA)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/leaks")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -76,12 +82,15 @@ class ApiSecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable)
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> Challenges.authenticationRequired(response)))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(challenges).accessDeniedHandler(challenges))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-			.addFilterBefore(new TokenAuthenticationFilter(tokens), AuthorizationFilter.class);
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new ApiTokenResolver())
+				.authenticationEntryPoint(challenges)
+				.accessDeniedHandler(challenges)
+				.opaqueToken((opaque) -> opaque.authenticationManager(tokens)));
 		return http.build();
 	}
 

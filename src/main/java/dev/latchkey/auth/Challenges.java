@@ -3,31 +3,63 @@ package dev.latchkey.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.latchkey.system.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 
 /**
  * Writes the RFC 6750 challenges as problem details. Every refused token gets exactly the
  * same status, header and body, so a caller cannot tell an unknown token from a revoked
- * one.
+ * one. The API's filter chain lets Spring Security's bearer-token classes write the
+ * status and header and adds the body here ({@link ApiChallenges}); the doors outside it
+ * (forward auth, the servlet filters that run before any chain) write whole answers here.
  */
 final class Challenges {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String AUTHENTICATION_REQUIRED = "Send an API token as 'Authorization: Bearer <token>'.";
+
+	private static final String INVALID_TOKEN = "The token is not valid. It may be mistyped, revoked or expired, or its "
+			+ "owner may no longer use it.";
 
 	private Challenges() {
 	}
 
+	static final String REALM = "latchkey";
+
 	static void authenticationRequired(HttpServletResponse response) throws IOException {
-		write(response, 401, "Bearer realm=\"latchkey\"", "authentication-required", "Authentication required",
-				"Send an API token as 'Authorization: Bearer <token>'.");
+		write(response, 401, "Bearer realm=\"" + REALM + "\"", "authentication-required", "Authentication required",
+				AUTHENTICATION_REQUIRED);
 	}
 
 	static void invalidToken(HttpServletResponse response) throws IOException {
-		write(response, 401, "Bearer realm=\"latchkey\", error=\"invalid_token\"", "invalid-token", "Invalid token",
-				"The token is not valid. It may be mistyped, revoked or expired, or its owner may no longer use it.");
+		write(response, 401, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"", "invalid-token",
+				"Invalid token", INVALID_TOKEN);
+	}
+
+	/**
+	 * The body of a 401 whose status and {@code WWW-Authenticate} Spring Security's
+	 * {@code BearerTokenAuthenticationEntryPoint} has written.
+	 */
+	static void authenticationRequiredBody(HttpServletResponse response) throws IOException {
+		write(response, 401, null, "authentication-required", "Authentication required", AUTHENTICATION_REQUIRED);
+	}
+
+	/** Likewise, for a refused token: the same body whatever the reason. */
+	static void invalidTokenBody(HttpServletResponse response) throws IOException {
+		write(response, 401, null, "invalid-token", "Invalid token", INVALID_TOKEN);
+	}
+
+	/** Likewise, after {@code BearerTokenAccessDeniedHandler}. */
+	static void forbiddenBody(HttpServletResponse response) throws IOException {
+		write(response, 403, null, "forbidden", "Forbidden", "This token may not do that.");
 	}
 
 	/**
@@ -84,9 +116,12 @@ final class Challenges {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8);
-		response.getWriter()
-			.write("{\"type\":\"" + ProblemType.uri(type) + "\",\"title\":\"" + title + "\",\"status\":" + status
-					+ ",\"detail\":\"" + detail + "\"}");
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", ProblemType.uri(type));
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		JSON.writeValue(response.getWriter(), problem);
 	}
 
 }

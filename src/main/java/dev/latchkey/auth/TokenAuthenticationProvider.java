@@ -4,13 +4,15 @@ import dev.latchkey.system.Actor;
 import dev.latchkey.token.TokenCredential;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a {@link PresentedToken} at the {@link TokenGate} and turns it into a
- * {@link TokenAuthentication} whose principal is the token's owner as an {@link Actor},
- * with their current role.
+ * The authentication manager's one provider for Latchkey's opaque tokens: checks the
+ * presented {@link BearerTokenAuthenticationToken} at the {@link TokenGate} and turns it
+ * into a {@link TokenAuthentication} whose principal is the token's owner as an
+ * {@link Actor}, with their current role.
  */
 final class TokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,16 +24,25 @@ final class TokenAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		PresentedToken presented = (PresentedToken) authentication;
-		String token = (String) presented.getCredentials();
-		TokenGate.Outcome outcome = this.gate.check((token != null) ? token : "", presented.clientIp(),
-				Audience.anyOrganisation());
+		BearerTokenAuthenticationToken presented = (BearerTokenAuthenticationToken) authentication;
+		String clientIp = clientIp(presented);
+		TokenGate.Outcome outcome = this.gate.check(presented.getToken(), clientIp, Audience.anyOrganisation());
 		return switch (outcome) {
-			case TokenGate.Accepted accepted -> authenticated(accepted.credential(), presented.clientIp());
+			case TokenGate.Accepted accepted -> authenticated(accepted.credential(), clientIp);
 			case TokenGate.Refused refused -> throw new InvalidToken(refused);
-			case TokenGate.Unavailable unavailable ->
-				throw new AuthenticationServiceException("Token store unavailable");
+			case TokenGate.Unavailable unavailable -> throw new TokenStoreUnavailable();
 		};
+	}
+
+	/**
+	 * The address the request came from (through a trusted proxy's
+	 * {@code X-Forwarded-For}), which the bearer-token filter puts in the details.
+	 */
+	private static String clientIp(BearerTokenAuthenticationToken presented) {
+		if (presented.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+			return details.getRemoteAddress();
+		}
+		throw new IllegalStateException("The bearer-token filter sets the request's details");
 	}
 
 	private static TokenAuthentication authenticated(TokenCredential credential, String clientIp) {
@@ -42,7 +53,7 @@ final class TokenAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public boolean supports(Class<?> authentication) {
-		return PresentedToken.class.isAssignableFrom(authentication);
+		return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
 }

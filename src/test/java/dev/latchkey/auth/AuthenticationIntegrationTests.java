@@ -36,10 +36,19 @@ class AuthenticationIntegrationTests extends TenantIntegrationTests {
 		ApiResponse basic = this.api.send(this.api.raw("/api/v1/me").header("Authorization", "Basic YTpi").GET());
 
 		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\"");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\", " + metadata());
 		assertThat(response.problemType()).isEqualTo("authentication-required");
 		assertThat(basic.status()).isEqualTo(401);
-		assertThat(basic.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\"");
+		assertThat(basic.header("WWW-Authenticate")).isEqualTo(response.header("WWW-Authenticate"));
+	}
+
+	@Test
+	void theChallengesPointToTheApisProtectedResourceMetadata() {
+		ApiResponse metadata = this.api.get("/.well-known/oauth-protected-resource", null);
+
+		assertThat(metadata.status()).isEqualTo(200);
+		assertThat(metadata.json().get("resource").asString()).isEqualTo("http://127.0.0.1:" + this.port);
+		assertThat(metadata.json().get("bearer_methods_supported").get(0).asString()).isEqualTo("header");
 	}
 
 	@Test
@@ -61,7 +70,8 @@ class AuthenticationIntegrationTests extends TenantIntegrationTests {
 
 		ApiResponse first = responses.values().iterator().next();
 		assertThat(first.status()).isEqualTo(401);
-		assertThat(first.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"latchkey\", error=\"invalid_token\"");
+		assertThat(first.header("WWW-Authenticate"))
+			.isEqualTo("Bearer realm=\"latchkey\", error=\"invalid_token\", " + metadata());
 		responses.forEach((kind, response) -> {
 			assertThat(response.status()).as(kind).isEqualTo(401);
 			assertThat(response.header("WWW-Authenticate")).as(kind).isEqualTo(first.header("WWW-Authenticate"));
@@ -151,6 +161,11 @@ class AuthenticationIntegrationTests extends TenantIntegrationTests {
 		this.api.put("/api/v1/users/" + member.user().id() + "/license", this.tenant.adminToken(),
 				"{\"licensed\":false}");
 		return member.token();
+	}
+
+	/** RFC 9728: where a client finds how to present a token to this API. */
+	private String metadata() {
+		return "resource_metadata=\"http://127.0.0.1:" + this.port + "/.well-known/oauth-protected-resource\"";
 	}
 
 }
