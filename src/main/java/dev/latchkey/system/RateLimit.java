@@ -54,18 +54,7 @@ public final class RateLimit {
 		Window window = window(now);
 		AtomicLong local = window.local(key, this.maxKeys);
 		long counted = (local != null) ? local.incrementAndGet() : 0;
-		return judge(window, key, counted, now, this.permits);
-	}
-
-	/**
-	 * Whether the key has used up its window, without counting a hit.
-	 * @return empty if a hit is left, otherwise how long until the key's window ends
-	 */
-	public Optional<Duration> exhausted(String key) {
-		Instant now = this.clock.instant();
-		Window window = window(now);
-		AtomicLong local = window.counts.get(key);
-		return judge(window, key, (local != null) ? local.get() : 0, now, this.permits - 1);
+		return judge(window, key, counted, now);
 	}
 
 	String name() {
@@ -82,10 +71,10 @@ public final class RateLimit {
 		return window;
 	}
 
-	private Optional<Duration> judge(Window window, String key, long counted, Instant now, int allowed) {
+	private Optional<Duration> judge(Window window, String key, long counted, Instant now) {
 		Synced synced = window.synced;
 		long total = synced.shared(key) + counted - synced.flushed(key);
-		if (total <= allowed) {
+		if (total <= this.permits) {
 			return Optional.empty();
 		}
 		return Optional.of(Duration.between(now, window.end));
