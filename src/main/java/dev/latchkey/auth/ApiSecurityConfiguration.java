@@ -90,7 +90,12 @@ class ApiSecurityConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new ApiTokenResolver())
 				.authenticationEntryPoint(challenges)
 				.accessDeniedHandler(challenges)
-				.opaqueToken((opaque) -> opaque.authenticationManager(tokens)));
+				.opaqueToken((opaque) -> opaque.authenticationManager(tokens))
+				// Say what is true of Latchkey's tokens: not bound to a client
+				// certificate.
+				.protectedResourceMetadata((metadata) -> metadata
+					.protectedResourceMetadataCustomizer((resource) -> resource.resourceName("Latchkey API")
+						.tlsClientCertificateBoundAccessTokens(false))));
 		return http.build();
 	}
 

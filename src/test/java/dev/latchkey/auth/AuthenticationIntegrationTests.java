@@ -49,6 +49,7 @@ class AuthenticationIntegrationTests extends TenantIntegrationTests {
 		assertThat(metadata.status()).isEqualTo(200);
 		assertThat(metadata.json().get("resource").asString()).isEqualTo("http://127.0.0.1:" + this.port);
 		assertThat(metadata.json().get("bearer_methods_supported").get(0).asString()).isEqualTo("header");
+		assertThat(metadata.json().get("tls_client_certificate_bound_access_tokens").asBoolean()).isFalse();
 	}
 
 	@Test
