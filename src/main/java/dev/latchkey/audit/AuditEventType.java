@@ -12,7 +12,9 @@ public enum AuditEventType {
 
 	LOGIN(3), LOGIN_FAILED(6), LOGOUT(3),
 
-	TOKEN_CREATED(3), TOKEN_REVOKED(5), TOKEN_REAPPROVED(3), TOKEN_DELETED(3), TOKEN_EXPIRED(3),
+	TOKEN_CREATED(3), TOKEN_REVOKED(5), TOKEN_REAPPROVED(3), TOKEN_DELETED(3), TOKEN_EXPIRED(3), TOKEN_UPDATED(3),
+
+	SCOPE_CREATED(3), SCOPE_DELETED(5),
 
 	/**
 	 * A token authenticated requests; written at most once per token per interval, not

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -18,7 +19,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Security's bearer-token entry point and access-denied handler write the status and the
  * RFC 6750 challenge, and a problem-details body follows. Two answers are Latchkey's own:
  * a refused token from an address over its refusal limit (429 with {@code Retry-After})
- * and a token store that cannot be asked (503).
+ * and a token store that cannot be asked (503). A token whose scopes do not allow the
+ * request gets the RFC 6750 {@code insufficient_scope} challenge naming the scope needed.
  */
 final class ApiChallenges implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -53,6 +55,11 @@ final class ApiChallenges implements AuthenticationEntryPoint, AccessDeniedHandl
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denial)
 			throws IOException, ServletException {
+		if (denial instanceof AuthorizationDeniedException scopes
+				&& scopes.getAuthorizationResult() instanceof ApiScopeAuthorization.ScopeDecision decision) {
+			Challenges.insufficientScope(response, decision.required());
+			return;
+		}
 		this.denied.handle(request, response, denial);
 		Challenges.forbiddenBody(response);
 	}

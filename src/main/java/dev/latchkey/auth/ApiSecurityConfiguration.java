@@ -73,8 +73,11 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)
 				.permitAll()
+				// Any valid token may ask who it is, whatever its scopes.
+				.requestMatchers(HttpMethod.GET, "/api/v1/me")
+				.authenticated()
 				.anyRequest()
-				.authenticated())
+				.access(new ApiScopeAuthorization()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

@@ -3,10 +3,13 @@ package dev.latchkey.auth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.latchkey.system.ProblemType;
+import dev.latchkey.token.Scope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +63,19 @@ final class Challenges {
 	/** Likewise, after {@code BearerTokenAccessDeniedHandler}. */
 	static void forbiddenBody(HttpServletResponse response) throws IOException {
 		write(response, 403, null, "forbidden", "Forbidden", "This token may not do that.");
+	}
+
+	/**
+	 * A valid token whose scopes do not allow the request (RFC 6750 §3.1): 403, naming
+	 * the scopes that would.
+	 */
+	static void insufficientScope(HttpServletResponse response, Collection<Scope> required) throws IOException {
+		String scopes = required.stream().map(Scope::name).collect(Collectors.joining(" "));
+		write(response, 403,
+				"Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", error_description=\"The token's scopes "
+						+ "do not allow this request.\", scope=\"" + scopes + "\"",
+				"insufficient-scope", "Insufficient scope", "This request needs a token with the scope '" + scopes + "'"
+						+ (scopes.equals("api") ? " (or 'read_api' for GET, HEAD and OPTIONS)." : "."));
 	}
 
 	/**

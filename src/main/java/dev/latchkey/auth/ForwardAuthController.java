@@ -2,7 +2,11 @@ package dev.latchkey.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
+import dev.latchkey.token.Scope;
 import dev.latchkey.token.TokenCredential;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +40,14 @@ class ForwardAuthController {
 
 	static final String TOKEN_ID = "X-Latchkey-Token-Id";
 
+	static final String SCOPES = "X-Latchkey-Scopes";
+
+	/** The original request's method, as Traefik sends it. */
+	static final String FORWARDED_METHOD = "X-Forwarded-Method";
+
+	/** The original request's method, as nginx examples send it. */
+	static final String ORIGINAL_METHOD = "X-Original-Method";
+
 	private final TokenGate gate;
 
 	ForwardAuthController(TokenGate gate) {
@@ -47,11 +59,17 @@ class ForwardAuthController {
 					+ "without it), and a token of any other organisation is refused like an unknown one. Reads the "
 					+ "token from the forwarded Authorization: Bearer or token header. 200 with X-Latchkey-User, "
 					+ "X-Latchkey-User-Id, X-Latchkey-Role, X-Latchkey-Organisation, X-Latchkey-Organisation-Id and "
-					+ "X-Latchkey-Token-Id; 401 with the Bearer challenge; 429 with Retry-After for a refused token "
-					+ "from an address that has sent too many.")
+					+ "X-Latchkey-Token-Id and X-Latchkey-Scopes; 401 with the Bearer challenge; 403 with "
+					+ "error=\"insufficient_scope\" when the token lacks a required scope; 429 with Retry-After for a "
+					+ "refused token from an address that has sent too many. Every scope parameter is required; none "
+					+ "means 'api'. read_api satisfies 'api' and 'read_api' only when the proxy forwards a safe original "
+					+ "method (GET, HEAD, OPTIONS) as X-Forwarded-Method or X-Original-Method.")
 	@RequestMapping({ "/auth/verify", "/auth/verify/**" })
 	void verify(@Parameter(description = "the name of the organisation whose API the proxy protects",
 			required = true) @RequestParam(name = "organisation", required = false) @Nullable String organisation,
+			@Parameter(description = "a scope the protected location requires; repeat for several (all are "
+					+ "required); none means 'api'") @RequestParam(name = "scope",
+							required = false) @Nullable List<String> scope,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (organisation == null || organisation.isBlank()) {
 			Challenges.invalidRequest(response, "Name the organisation whose API this protects: "
@@ -64,6 +82,18 @@ class ForwardAuthController {
 			Challenges.invalidRequest(response, "Name exactly one organisation.");
 			return;
 		}
+		List<Scope> required = requiredScopes(scope);
+		if (required == null) {
+			Challenges.invalidRequest(response, "A 'scope' parameter is not a scope name: a lowercase letter followed "
+					+ "by at most 63 lowercase letters, digits or '_', '.', ':', '-'.");
+			return;
+		}
+		OriginalMethod method = OriginalMethod.of(request);
+		if (method.isAmbiguous()) {
+			Challenges.invalidRequest(response, "The original method is given more than once, or differently in "
+					+ FORWARDED_METHOD + " and " + ORIGINAL_METHOD + ".");
+			return;
+		}
 		String presented = BearerTokens.from(request);
 		if (presented == null) {
 			Challenges.authenticationRequired(response);
@@ -72,10 +102,35 @@ class ForwardAuthController {
 		TokenGate.Outcome outcome = this.gate.check(presented, request.getRemoteAddr(),
 				Audience.organisationNamed(organisation));
 		switch (outcome) {
-			case TokenGate.Accepted accepted -> admit(accepted.credential(), response);
+			case TokenGate.Accepted accepted -> {
+				if (accepted.credential().scopes().permits(required, SafeMethods.isSafe(method.value()))) {
+					admit(accepted.credential(), response);
+				}
+				else {
+					Challenges.insufficientScope(response, required);
+				}
+			}
 			case TokenGate.Refused refused -> Challenges.refused(response, refused);
 			case TokenGate.Unavailable unavailable -> Challenges.unavailable(response);
 		}
+	}
+
+	/**
+	 * The scopes a location requires: those named, or {@code api}; null if one is
+	 * malformed.
+	 */
+	private static @Nullable List<Scope> requiredScopes(@Nullable List<String> names) {
+		if (names == null || names.isEmpty()) {
+			return ApiScopeAuthorization.REQUIRED;
+		}
+		List<Scope> required = new ArrayList<>();
+		for (String name : names) {
+			if (!Scope.isWellFormed(name)) {
+				return null;
+			}
+			required.add(new Scope(name));
+		}
+		return required;
 	}
 
 	private static void admit(TokenCredential credential, HttpServletResponse response) {
@@ -87,6 +142,31 @@ class ForwardAuthController {
 		response.setHeader(ORGANISATION, credential.organisationName());
 		response.setHeader(ORGANISATION_ID, credential.organisationId().toString());
 		response.setHeader(TOKEN_ID, credential.tokenId().toString());
+		response.setHeader(SCOPES, credential.scopes().serialised());
+	}
+
+	/**
+	 * The method of the request the proxy asks about. A client may send either header
+	 * itself, and a proxy may set only one of them, so a second value, or two headers
+	 * that disagree, is refused rather than guessed at. No header: no method, which is
+	 * never safe.
+	 */
+	private record OriginalMethod(@Nullable String value, boolean isAmbiguous) {
+
+		static OriginalMethod of(HttpServletRequest request) {
+			List<String> forwarded = Collections.list(request.getHeaders(FORWARDED_METHOD));
+			List<String> original = Collections.list(request.getHeaders(ORIGINAL_METHOD));
+			if (forwarded.size() > 1 || original.size() > 1) {
+				return new OriginalMethod(null, true);
+			}
+			String one = forwarded.isEmpty() ? null : forwarded.get(0).strip();
+			String other = original.isEmpty() ? null : original.get(0).strip();
+			if (one != null && other != null && !one.equals(other)) {
+				return new OriginalMethod(null, true);
+			}
+			return new OriginalMethod((one != null) ? one : other, false);
+		}
+
 	}
 
 }

@@ -40,9 +40,21 @@ public class TokenGate {
 	 * when the token store cannot be asked
 	 */
 	public Outcome check(String presented, String clientIp, Audience audience) {
+		return check(presented, clientIp, clientIp, audience);
+	}
+
+	/**
+	 * Checks a token that a resource server presents for its own client (introspection):
+	 * refusals count toward the resource server's address, the allowlist judges the
+	 * client's.
+	 * @param peer the address of whoever presented the token
+	 * @param clientAddress the address the token is used from, if known; no allowlist
+	 * admits an unknown one
+	 */
+	public Outcome check(String presented, String peer, @Nullable String clientAddress, Audience audience) {
 		Verification result;
 		try {
-			result = this.verification.verify(presented, clientIp, audience);
+			result = this.verification.verify(presented, clientAddress, audience);
 		}
 		catch (DataAccessException ex) {
 			return new Unavailable();
@@ -51,8 +63,8 @@ public class TokenGate {
 		if (result.isAccepted() && credential != null) {
 			return new Accepted(credential);
 		}
-		this.refusals.record(result, clientIp);
-		return new Refused(this.limit.refused(clientIp).orElse(null));
+		this.refusals.record(result, peer);
+		return new Refused(this.limit.refused(peer).orElse(null));
 	}
 
 	/** What became of a presented token. */

@@ -191,7 +191,8 @@ class ApiTokensController {
 
 		NewToken toNewToken() {
 			String text = (this.description != null && !this.description.isBlank()) ? this.description.strip() : null;
-			return new NewToken((this.name != null) ? this.name.strip() : "", text, this.lifetimeDays, null);
+			return new NewToken((this.name != null) ? this.name.strip() : "", text, this.lifetimeDays, null, null,
+					null);
 		}
 
 	}

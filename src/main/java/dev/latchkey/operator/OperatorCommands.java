@@ -234,7 +234,7 @@ final class OperatorCommands {
 		int execute() throws Exception {
 			User owner = this.users.findByUsername(this.username).orElseThrow(() -> new NotFound("user"));
 			IssuedToken issued = this.tokens.issueFor(Actor.operator(), owner.id(),
-					new NewToken(this.name, this.description, this.expiresInDays, null));
+					new NewToken(this.name, this.description, this.expiresInDays, null, null, null));
 			err()
 				.println("issued token '" + this.name + "' (" + issued.view().token().id() + ") for " + owner.username()
 						+ ", expires " + issued.view().token().expiresAt() + "; it is shown only this once:");

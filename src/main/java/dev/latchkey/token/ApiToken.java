@@ -1,6 +1,7 @@
 package dev.latchkey.token;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import dev.latchkey.system.Actor;
 import dev.latchkey.system.Forbidden;
@@ -29,9 +30,13 @@ public final class ApiToken {
 
 	private final OrganisationId organisationId;
 
-	private final TokenName name;
+	private TokenName name;
 
-	private final @Nullable String description;
+	private @Nullable String description;
+
+	private TokenScopes scopes;
+
+	private AllowedAddresses allowedAddresses;
 
 	private final TokenDigest digest;
 
@@ -59,14 +64,17 @@ public final class ApiToken {
 	private final int version;
 
 	ApiToken(TokenId id, UserId ownerId, OrganisationId organisationId, TokenName name, @Nullable String description,
-			TokenDigest digest, String hint, Instant createdAt, String createdBy, Instant expiresAt, TokenStatus status,
-			@Nullable StatusReason statusReason, @Nullable Instant revokedAt, @Nullable String revokedBy,
-			@Nullable Instant lastUsedAt, @Nullable String lastUsedIp, int version) {
+			TokenScopes scopes, AllowedAddresses allowedAddresses, TokenDigest digest, String hint, Instant createdAt,
+			String createdBy, Instant expiresAt, TokenStatus status, @Nullable StatusReason statusReason,
+			@Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Instant lastUsedAt,
+			@Nullable String lastUsedIp, int version) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.organisationId = organisationId;
 		this.name = name;
 		this.description = description;
+		this.scopes = scopes;
+		this.allowedAddresses = allowedAddresses;
 		this.digest = digest;
 		this.hint = hint;
 		this.createdAt = createdAt;
@@ -91,7 +99,8 @@ public final class ApiToken {
 	 * @throws TokenLimitReached if the owner holds as many tokens as a license allows
 	 */
 	static ApiToken issue(User owner, TokenAllowance allowance, TokenName name, @Nullable String description,
-			TokenSecret secret, Actor createdBy, Instant now, Instant expiresAt) {
+			TokenScopes scopes, AllowedAddresses allowedAddresses, TokenSecret secret, Actor createdBy, Instant now,
+			Instant expiresAt) {
 		if (owner.role() != Role.ORG_ADMIN) {
 			throw new Forbidden("API tokens are issued to organisation administrators only.");
 		}
@@ -102,9 +111,9 @@ public final class ApiToken {
 		if (!expiresAt.isAfter(now)) {
 			throw new IllegalArgumentException("A token must expire after it is created");
 		}
-		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, secret.digest(),
-				secret.hint(), now, createdBy.reference(), expiresAt, TokenStatus.ACTIVE, null, null, null, null, null,
-				0);
+		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, scopes,
+				allowedAddresses, secret.digest(), secret.hint(), now, createdBy.reference(), expiresAt,
+				TokenStatus.ACTIVE, null, null, null, null, null, 0);
 	}
 
 	/**
@@ -202,6 +211,32 @@ public final class ApiToken {
 	}
 
 	/**
+	 * Renames, describes, moves the allowlist and narrows the scopes (SPEC §8), whatever
+	 * the token's status; what the changes leave out stays as it is.
+	 * @return whether anything changed
+	 * @throws TokenProblems.ScopeWidening if the new scopes would grant more than the
+	 * current ones
+	 */
+	boolean update(TokenChanges changes) {
+		TokenName newName = (changes.name() != null) ? changes.name() : this.name;
+		String newDescription = (changes.description() != null) ? emptyToNull(changes.description()) : this.description;
+		TokenScopes newScopes = (changes.scopes() != null) ? this.scopes.narrowTo(changes.scopes()) : this.scopes;
+		AllowedAddresses newAllowlist = (changes.allowedAddresses() != null) ? changes.allowedAddresses()
+				: this.allowedAddresses;
+		boolean changed = !newName.equals(this.name) || !Objects.equals(newDescription, this.description)
+				|| !newScopes.equals(this.scopes) || !newAllowlist.equals(this.allowedAddresses);
+		this.name = newName;
+		this.description = newDescription;
+		this.scopes = newScopes;
+		this.allowedAddresses = newAllowlist;
+		return changed;
+	}
+
+	private static @Nullable String emptyToNull(String text) {
+		return text.isEmpty() ? null : text;
+	}
+
+	/**
 	 * Stores the expiry once the clock has passed it.
 	 * @return whether anything changed
 	 */
@@ -232,6 +267,14 @@ public final class ApiToken {
 
 	public @Nullable String description() {
 		return this.description;
+	}
+
+	public TokenScopes scopes() {
+		return this.scopes;
+	}
+
+	public AllowedAddresses allowedAddresses() {
+		return this.allowedAddresses;
 	}
 
 	TokenDigest digest() {

@@ -110,16 +110,18 @@ public class ApiTokens {
 
 	void insert(ApiToken token) {
 		this.jdbc.sql("""
-				insert into api_tokens (id, owner_id, organisation_id, name, description, digest, hint, status,
-				    status_reason, created_at, created_by, expires_at)
-				values (:id, :owner, :org, :name, :description, :digest, :hint, :status, :reason, :createdAt,
-				    :createdBy, :expiresAt)
+				insert into api_tokens (id, owner_id, organisation_id, name, description, scopes, allowed_ips, digest,
+				    hint, status, status_reason, created_at, created_by, expires_at)
+				values (:id, :owner, :org, :name, :description, :scopes, :allowedIps, :digest, :hint, :status, :reason,
+				    :createdAt, :createdBy, :expiresAt)
 				""")
 			.param("id", token.id().value())
 			.param("owner", token.ownerId().value())
 			.param("org", token.organisationId().value())
 			.param("name", token.name().value())
 			.param("description", token.description())
+			.param("scopes", token.scopes().serialised())
+			.param("allowedIps", token.allowedAddresses().serialised())
 			.param("digest", token.digest().hex())
 			.param("hint", token.hint())
 			.param("status", token.storedStatus().name())
@@ -131,17 +133,23 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Stores a status change, if the token is still at the version that was read.
+	 * Stores a change of status or details, if the token is still at the version that was
+	 * read.
 	 * @return whether the row was changed: {@code false} when another transaction changed
 	 * the token since it was read
 	 */
-	boolean updateStatus(ApiToken token) {
+	boolean update(ApiToken token) {
 		boolean changed = this.jdbc.sql("""
 				update api_tokens set status = :status, status_reason = :reason, revoked_at = :revokedAt,
-				    revoked_by = :revokedBy, version = version + 1
+				    revoked_by = :revokedBy, name = :name, description = :description, scopes = :scopes,
+				    allowed_ips = :allowedIps, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("id", token.id().value())
+			.param("name", token.name().value())
+			.param("description", token.description())
+			.param("scopes", token.scopes().serialised())
+			.param("allowedIps", token.allowedAddresses().serialised())
 			.param("status", token.storedStatus().name())
 			.param("reason", reason(token.storedStatusReason()))
 			.param("revokedAt", Sql.time(token.revokedAt()))
@@ -180,12 +188,29 @@ public class ApiTokens {
 	}
 
 	/**
+	 * Whether any token of the organisation holds the scope: the database narrows by
+	 * substring, the exact check is made on the parsed lists.
+	 */
+	boolean anyHolds(OrganisationId organisation, Scope scope) {
+		return this.jdbc.sql("""
+				select scopes from api_tokens where organisation_id = :org and scopes like :pattern escape '!'
+				""")
+			.param("org", organisation.value())
+			.param("pattern", "%" + scope.name().replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%")
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch((stored) -> TokenScopes.parse(stored).holds(scope));
+	}
+
+	/**
 	 * What authentication needs to know about the token with this digest, its owner and
 	 * organisation.
 	 */
 	Optional<TokenCredential> findCredential(TokenDigest digest) {
 		return this.jdbc.sql("""
 				select t.id, t.name, t.digest, t.status, t.created_at, t.expires_at, t.organisation_id, t.owner_id,
+				       t.scopes, t.allowed_ips,
 				       u.username, u.email, u.display_name, u.role, u.status as owner_status, u.licensed,
 				       o.name as organisation_name
 				from api_tokens t
@@ -209,8 +234,9 @@ public class ApiTokens {
 		ApiToken token = new ApiToken(new TokenId(rs.getObject("id", UUID.class)),
 				new UserId(rs.getObject("owner_id", UUID.class)),
 				new OrganisationId(rs.getObject("organisation_id", UUID.class)), new TokenName(rs.getString("name")),
-				rs.getString("description"), new TokenDigest(rs.getString("digest")), rs.getString("hint"),
-				Sql.requiredInstant(rs, "created_at"), rs.getString("created_by"),
+				rs.getString("description"), TokenScopes.parse(rs.getString("scopes")),
+				AllowedAddresses.parse(rs.getString("allowed_ips")), new TokenDigest(rs.getString("digest")),
+				rs.getString("hint"), Sql.requiredInstant(rs, "created_at"), rs.getString("created_by"),
 				Sql.requiredInstant(rs, "expires_at"), TokenStatus.valueOf(rs.getString("status")),
 				(reason != null) ? StatusReason.valueOf(reason) : null, Sql.instant(rs, "revoked_at"),
 				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"),

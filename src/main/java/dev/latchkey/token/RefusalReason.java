@@ -9,6 +9,9 @@ public enum RefusalReason {
 	NONE, MALFORMED, UNKNOWN, REVOKED, EXPIRED, OWNER_DEACTIVATED, OWNER_UNLICENSED,
 
 	/** A valid token of another organisation than the one whose API was asked. */
-	OTHER_ORGANISATION
+	OTHER_ORGANISATION,
+
+	/** A valid token used from an address its allowlist does not admit. */
+	ADDRESS_NOT_ALLOWED
 
 }

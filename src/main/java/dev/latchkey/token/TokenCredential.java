@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * What authentication needs of a token, read in one query with its owner and
  * organisation, so that permissions follow the owner's current role, status and license.
  * It carries what {@code GET /api/v1/me} shows of the owner, so that answering it needs
- * no query once the token is cached.
+ * no query once the token is cached, and its scopes and allowlist, so that judging them
+ * needs none either.
  */
 public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest digest, TokenStatus storedStatus,
 		Instant createdAt, Instant expiresAt, UserId ownerId, String username, @Nullable String email,
 		@Nullable String displayName, Role role, boolean ownerActive, boolean ownerLicensed,
-		OrganisationId organisationId, String organisationName) {
+		OrganisationId organisationId, String organisationName, TokenScopes scopes, AllowedAddresses allowedAddresses) {
 
 	/**
 	 * Why a credential does not authenticate, or {@link RefusalReason#NONE} if it does.
@@ -49,7 +50,8 @@ public record TokenCredential(TokenId tokenId, String tokenName, TokenDigest dig
 				new UserId(rs.getObject("owner_id", UUID.class)), rs.getString("username"), rs.getString("email"),
 				rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 				"ACTIVE".equals(rs.getString("owner_status")), rs.getBoolean("licensed"),
-				new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"));
+				new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("organisation_name"),
+				TokenScopes.parse(rs.getString("scopes")), AllowedAddresses.parse(rs.getString("allowed_ips")));
 	}
 
 }

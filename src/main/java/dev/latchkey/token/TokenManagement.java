@@ -3,6 +3,7 @@ package dev.latchkey.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -46,17 +47,20 @@ public class TokenManagement {
 
 	private final Organisations organisations;
 
+	private final ScopeManagement scopes;
+
 	private final TokenFormat format;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, TokenFormat format, AuditTrail audit,
-			Clock clock) {
+	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, ScopeManagement scopes,
+			TokenFormat format, AuditTrail audit, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.organisations = organisations;
+		this.scopes = scopes;
 		this.format = format;
 		this.audit = audit;
 		this.clock = clock;
@@ -131,6 +135,62 @@ public class TokenManagement {
 			record(AuditEventType.TOKEN_REAPPROVED, actor, reapproved.view(), null);
 		}
 		return reapproved.view();
+	}
+
+	/**
+	 * SPEC §8: the owner or an admin renames the token, changes its description or
+	 * allowlist, or narrows its scopes. The change takes effect at once: the stored
+	 * change invalidates the cached token on every instance.
+	 */
+	@Transactional
+	public TokenView update(Actor actor, TokenId id, TokenChanges changes) {
+		TokenView view = visible(actor, id);
+		if (changes.isEmpty()) {
+			return view;
+		}
+		ApiToken token = view.token();
+		requireDescription(changes.description());
+		if (changes.scopes() != null) {
+			this.scopes.requireKnown(token.organisationId(), changes.scopes());
+		}
+		if (changes.name() != null && !changes.name().equals(token.name())) {
+			// Under the owner's lock, as on create: the name stays unique among their
+			// tokens.
+			if (this.users.lockById(token.ownerId()).isEmpty()) {
+				throw new NotFound("token");
+			}
+			if (this.tokens.nameTaken(token.ownerId(), changes.name())) {
+				throw new TokenNameTaken(changes.name());
+			}
+		}
+		Changed updated = change(view, (current) -> current.update(changes));
+		if (updated.changed()) {
+			record(AuditEventType.TOKEN_UPDATED, actor, updated.view(), describe(changes));
+		}
+		return updated.view();
+	}
+
+	private static String describe(TokenChanges changes) {
+		List<String> parts = new ArrayList<>();
+		if (changes.name() != null) {
+			parts.add("name");
+		}
+		if (changes.description() != null) {
+			parts.add("description");
+		}
+		if (changes.scopes() != null) {
+			parts.add("scopes=" + changes.scopes().serialised());
+		}
+		if (changes.allowedAddresses() != null) {
+			parts.add("allowedIps=" + changes.allowedAddresses());
+		}
+		return String.join(", ", parts);
+	}
+
+	private static void requireDescription(@Nullable String description) {
+		if (description != null && description.length() > 500) {
+			throw new InvalidRequest("'description' has at most 500 characters.");
+		}
 	}
 
 	@Transactional
@@ -245,9 +305,10 @@ public class TokenManagement {
 
 	private IssuedToken issue(Actor actor, UserId ownerId, NewToken request) {
 		TokenName name = new TokenName(request.name());
-		if (request.description() != null && request.description().length() > 500) {
-			throw new InvalidRequest("'description' has at most 500 characters.");
-		}
+		requireDescription(request.description());
+		TokenScopes scopes = (request.scopes() != null) ? TokenScopes.of(request.scopes()) : TokenScopes.DEFAULT;
+		AllowedAddresses allowed = (request.allowedIps() != null) ? AllowedAddresses.of(request.allowedIps())
+				: AllowedAddresses.ANYWHERE;
 		User owner = this.users.lockById(ownerId).orElseThrow(() -> new NotFound("user"));
 		OrganisationPolicies policies = this.organisations.findById(owner.organisationId())
 			.orElseThrow(() -> new NotFound("organisation"))
@@ -256,14 +317,17 @@ public class TokenManagement {
 		Instant expiresAt = expiry(request, policies, now);
 		TokenAllowance allowance = new TokenAllowance(this.tokens.countHoldingSlot(owner.id(), now),
 				policies.maxTokensPerLicense());
+		this.scopes.requireKnown(owner.organisationId(), scopes);
 		TokenSecret secret = this.format.generate();
-		ApiToken token = ApiToken.issue(owner, allowance, name, request.description(), secret, actor, now, expiresAt);
+		ApiToken token = ApiToken.issue(owner, allowance, name, request.description(), scopes, allowed, secret, actor,
+				now, expiresAt);
 		if (this.tokens.nameTaken(owner.id(), name)) {
 			throw new TokenNameTaken(name);
 		}
 		this.tokens.insert(token);
 		TokenView view = new TokenView(token, owner.username());
-		record(AuditEventType.TOKEN_CREATED, actor, view, "owner=" + owner.username() + ", expiresAt=" + expiresAt);
+		record(AuditEventType.TOKEN_CREATED, actor, view, "owner=" + owner.username() + ", expiresAt=" + expiresAt
+				+ ", scopes=" + scopes.serialised() + ", allowedIps=" + allowed);
 		return new IssuedToken(view, secret);
 	}
 
@@ -324,7 +388,7 @@ public class TokenManagement {
 			if (!transition.test(token)) {
 				return new Changed(current, false);
 			}
-			if (this.tokens.updateStatus(token)) {
+			if (this.tokens.update(token)) {
 				return new Changed(current, true);
 			}
 			current = this.tokens.findById(token.id()).orElseThrow(() -> new NotFound("token"));

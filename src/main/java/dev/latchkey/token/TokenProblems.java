@@ -89,4 +89,72 @@ public final class TokenProblems {
 
 	}
 
+	/** A scope name that is not shaped like one. */
+	public static class MalformedScope extends ProblemException {
+
+		MalformedScope() {
+			super(new ProblemType("invalid-scope", 400, "Invalid scope"),
+					"A scope name starts with a lowercase letter followed by at most 63 lowercase letters, digits "
+							+ "or '_', '.', ':', '-'.");
+		}
+
+	}
+
+	/** A well-formed scope name that neither Latchkey nor the organisation defines. */
+	public static class UnknownScope extends ProblemException {
+
+		UnknownScope(Scope scope) {
+			super(new ProblemType("unknown-scope", 400, "Unknown scope"), "There is no scope '" + scope
+					+ "' in this organisation. Define it first (POST /api/v1/scopes) or choose one of GET /api/v1/scopes.");
+		}
+
+	}
+
+	/** A change that would let a token do more than it may now. */
+	public static class ScopeWidening extends ProblemException {
+
+		ScopeWidening() {
+			super(new ProblemType("scope-widening", 409, "Scopes can only be narrowed"),
+					"A token's scopes can be narrowed but never widened. Create a new token for the wider scopes.");
+		}
+
+	}
+
+	/** The organisation already has a scope of that name, or it is a built-in one. */
+	public static class ScopeExists extends ProblemException {
+
+		ScopeExists(Scope scope) {
+			super(new ProblemType("scope-exists", 409, "Scope exists"), "The scope '" + scope + "' already exists.");
+		}
+
+	}
+
+	/** A scope that a token holds, or a built-in one, cannot be deleted. */
+	public static class ScopeInUse extends ProblemException {
+
+		ScopeInUse(String detail) {
+			super(new ProblemType("scope-in-use", 409, "Scope in use"), detail);
+		}
+
+	}
+
+	/** An organisation holds at most so many scopes of its own. */
+	public static class ScopeLimitReached extends ProblemException {
+
+		ScopeLimitReached(int limit) {
+			super(new ProblemType("scope-limit-reached", 409, "Scope limit reached"), "An organisation defines at most "
+					+ limit + " scopes of its own. Delete one that no token holds to make room.");
+		}
+
+	}
+
+	/** An allowlist entry that is not an address or block the allowlist accepts. */
+	public static class InvalidAllowedIps extends ProblemException {
+
+		InvalidAllowedIps(String detail) {
+			super(new ProblemType("invalid-allowed-ips", 400, "Invalid allowed IPs"), detail);
+		}
+
+	}
+
 }

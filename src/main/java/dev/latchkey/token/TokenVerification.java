@@ -43,8 +43,11 @@ public class TokenVerification {
 	}
 
 	/**
-	 * Verifies a token presented to an audience: a valid token the audience does not
-	 * admit (another organisation's) is refused, and does not count as used.
+	 * Verifies a token presented to an audience from a client address: a valid token the
+	 * audience does not admit (another organisation's), or whose allowlist does not admit
+	 * the address, is refused, and does not count as used.
+	 * @param clientIp the address the allowlist judges and last use records; {@code null}
+	 * when unknown, which no allowlist admits
 	 */
 	public Verification verify(String presented, @Nullable String clientIp, Predicate<TokenCredential> audience) {
 		Optional<TokenSecret> secret = this.format.parse(presented);
@@ -63,6 +66,9 @@ public class TokenVerification {
 		}
 		if (!audience.test(credential)) {
 			return Verification.refused(RefusalReason.OTHER_ORGANISATION, credential);
+		}
+		if (!credential.allowedAddresses().admits(clientIp)) {
+			return Verification.refused(RefusalReason.ADDRESS_NOT_ALLOWED, credential);
 		}
 		this.lastUsed.record(credential, now, clientIp);
 		return Verification.accepted(credential);

@@ -101,15 +101,17 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		User dave = user(acme, "dave", null, Role.USER, false);
 		Actor actingAlice = Actor.user(alice.id(), alice.username(), acme.id(), Role.ORG_ADMIN, "192.0.2.10");
 
-		this.tokens.issueFor(operator, bob.id(), new NewToken("old-migration", "One-off data migration", 7, null));
+		this.tokens.issueFor(operator, bob.id(),
+				new NewToken("old-migration", "One-off data migration", 7, null, null, null));
 		this.clock.advance(Duration.ofDays(9));
 		IssuedToken deploy = this.tokens.issueFor(operator, alice.id(),
-				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null));
+				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null, null, null));
 		IssuedToken grafana = this.tokens.issueFor(operator, alice.id(),
-				new NewToken("grafana-export", "Dashboards export", 30, null));
-		IssuedToken terraform = this.tokens.issueFor(operator, alice.id(), new NewToken("terraform", null, 365, null));
+				new NewToken("grafana-export", "Dashboards export", 30, null, null, null));
+		IssuedToken terraform = this.tokens.issueFor(operator, alice.id(),
+				new NewToken("terraform", null, 365, null, null, null));
 		IssuedToken release = this.tokens.issueFor(operator, bob.id(),
-				new NewToken("release-bot", "Tags and publishes releases", 180, null));
+				new NewToken("release-bot", "Tags and publishes releases", 180, null, null, null));
 		this.tokens.revoke(actingAlice, terraform.view().token().id());
 		Api api = new Api(this.port);
 		api.get("/api/v1/me", deploy.secret().reveal());

@@ -42,8 +42,9 @@ class ApiTokenUnitTests {
 		Instant expiresAt = this.now.plus(Duration.ofDays(30));
 
 		// when
-		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys", secret,
-				TestUsers.actor(this.owner), this.now, expiresAt);
+		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys",
+				TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, TestUsers.actor(this.owner), this.now,
+				expiresAt);
 
 		// then
 		assertThat(token.status(this.now)).isEqualTo(TokenStatus.ACTIVE);
@@ -61,8 +62,9 @@ class ApiTokenUnitTests {
 		Instant expiresAt = this.now.plus(Duration.ofDays(30));
 
 		// when
-		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys", secret,
-				TestUsers.actor(this.owner), this.now, expiresAt);
+		ApiToken token = ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), "deploys",
+				TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, TestUsers.actor(this.owner), this.now,
+				expiresAt);
 
 		// then
 		assertThat(token.ownerId()).isEqualTo(this.owner.id());
@@ -85,19 +87,21 @@ class ApiTokenUnitTests {
 		User general = TestUsers.user(this.owner.organisationId());
 
 		// when / then
-		assertThatExceptionOfType(Forbidden.class).isThrownBy(() -> ApiToken.issue(general, TestTokens.ALLOWANCE,
-				new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
-		assertThatExceptionOfType(OwnerDeactivated.class)
-			.isThrownBy(() -> ApiToken.issue(TestUsers.deactivated(this.owner), TestTokens.ALLOWANCE,
-					new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
-		assertThatExceptionOfType(OwnerUnlicensed.class)
-			.isThrownBy(() -> ApiToken.issue(TestUsers.unlicensed(this.owner), TestTokens.ALLOWANCE,
-					new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
-		assertThatExceptionOfType(TokenLimitReached.class).isThrownBy(() -> ApiToken.issue(this.owner,
-				new TokenAllowance(10, 10), new TokenName("ci"), null, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(Forbidden.class)
+			.isThrownBy(() -> ApiToken.issue(general, TestTokens.ALLOWANCE, new TokenName("ci"), null,
+					TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(OwnerDeactivated.class).isThrownBy(
+				() -> ApiToken.issue(TestUsers.deactivated(this.owner), TestTokens.ALLOWANCE, new TokenName("ci"), null,
+						TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(OwnerUnlicensed.class).isThrownBy(
+				() -> ApiToken.issue(TestUsers.unlicensed(this.owner), TestTokens.ALLOWANCE, new TokenName("ci"), null,
+						TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, this.admin, this.now, expiresAt));
+		assertThatExceptionOfType(TokenLimitReached.class)
+			.isThrownBy(() -> ApiToken.issue(this.owner, new TokenAllowance(10, 10), new TokenName("ci"), null,
+					TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, secret, this.admin, this.now, expiresAt));
 		assertThat(ApiToken
-			.issue(this.owner, new TokenAllowance(9, 10), new TokenName("ci"), null, secret, this.admin, this.now,
-					expiresAt)
+			.issue(this.owner, new TokenAllowance(9, 10), new TokenName("ci"), null, TokenScopes.DEFAULT,
+					AllowedAddresses.ANYWHERE, secret, this.admin, this.now, expiresAt)
 			.isActive(this.now)).isTrue();
 	}
 
@@ -107,8 +111,9 @@ class ApiTokenUnitTests {
 		TokenSecret secret = TestTokens.FORMAT.generate();
 
 		// when / then
-		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE,
-				new TokenName("ci"), null, secret, TestUsers.actor(this.owner), this.now, this.now));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), null, TokenScopes.DEFAULT,
+						AllowedAddresses.ANYWHERE, secret, TestUsers.actor(this.owner), this.now, this.now));
 	}
 
 	@Test
@@ -118,8 +123,9 @@ class ApiTokenUnitTests {
 		Instant yesterday = this.now.minus(Duration.ofDays(1));
 
 		// when / then
-		assertThatIllegalArgumentException().isThrownBy(() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE,
-				new TokenName("ci"), null, secret, TestUsers.actor(this.owner), this.now, yesterday));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> ApiToken.issue(this.owner, TestTokens.ALLOWANCE, new TokenName("ci"), null, TokenScopes.DEFAULT,
+						AllowedAddresses.ANYWHERE, secret, TestUsers.actor(this.owner), this.now, yesterday));
 	}
 
 	// status as the clock moves

@@ -55,7 +55,7 @@ class LastUsedTrackerUnitTests {
 	private final TokenCredential credential = new TokenCredential(TokenId.random(), "ci",
 			TestTokens.FORMAT.generate().digest(), TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"),
 			Instant.parse("2025-09-01T00:00:00Z"), UserId.random(), "alice", null, null, Role.ORG_ADMIN, true, true,
-			OrganisationId.random(), "default");
+			OrganisationId.random(), "default", TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE);
 
 	@Test
 	void aUseIsWrittenAtTheNextFlushAndNotBefore() {
@@ -210,7 +210,7 @@ class LastUsedTrackerUnitTests {
 		TokenCredential other = new TokenCredential(TokenId.random(), "other", TestTokens.FORMAT.generate().digest(),
 				TokenStatus.ACTIVE, Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-09-01T00:00:00Z"),
 				UserId.random(), "bob", null, null, Role.ORG_ADMIN, true, true, this.credential.organisationId(),
-				"default");
+				"default", TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE);
 		willThrow(new TransientDataAccessResourceException("database restarting")).willDoNothing()
 			.given(this.apiTokens)
 			.recordUses(argThat((uses) -> uses.stream().anyMatch((use) -> use.tokenId().equals(other.tokenId()))));

@@ -77,12 +77,14 @@ public final class TestTokens {
 		ApiToken token = active(owner, now);
 		return new TokenCredential(token.id(), token.name().value(), FORMAT.generate().digest(), TokenStatus.ACTIVE,
 				now, token.expiresAt(), token.ownerId(), owner.username(), owner.email(), owner.displayName(),
-				Role.ORG_ADMIN, true, true, token.organisationId(), "acme");
+				Role.ORG_ADMIN, true, true, token.organisationId(), "acme", TokenScopes.DEFAULT,
+				AllowedAddresses.ANYWHERE);
 	}
 
 	private static ApiToken issue(User owner, Instant now, Instant expiresAt) {
 		return ApiToken.issue(owner, TestTokens.ALLOWANCE, new TokenName("build " + owner.username()), null,
-				FORMAT.generate(), TestUsers.actor(owner), now, expiresAt);
+				TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE, FORMAT.generate(), TestUsers.actor(owner), now,
+				expiresAt);
 	}
 
 }

@@ -83,7 +83,8 @@ class TokenCredentialUnitTests {
 	private TokenCredential credential(TokenStatus status, boolean ownerActive, boolean ownerLicensed) {
 		return new TokenCredential(TokenId.random(), "ci", TestTokens.FORMAT.generate().digest(), status,
 				this.expiresAt.minusSeconds(86400), this.expiresAt, UserId.random(), "alice", null, null,
-				Role.ORG_ADMIN, ownerActive, ownerLicensed, OrganisationId.random(), "default");
+				Role.ORG_ADMIN, ownerActive, ownerLicensed, OrganisationId.random(), "default", TokenScopes.DEFAULT,
+				AllowedAddresses.ANYWHERE);
 	}
 
 }

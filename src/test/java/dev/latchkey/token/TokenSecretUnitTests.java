@@ -62,8 +62,8 @@ class TokenSecretUnitTests {
 		User owner = TestUsers.admin();
 		TokenSecret secret = this.format.generate();
 		Instant now = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC).instant();
-		ApiToken token = ApiToken.issue(owner, TestTokens.ALLOWANCE, new TokenName("ci"), null, secret,
-				TestUsers.actor(owner), now, now.plus(TestTokens.LIFETIME));
+		ApiToken token = ApiToken.issue(owner, TestTokens.ALLOWANCE, new TokenName("ci"), null, TokenScopes.DEFAULT,
+				AllowedAddresses.ANYWHERE, secret, TestUsers.actor(owner), now, now.plus(TestTokens.LIFETIME));
 		IssuedToken issued = new IssuedToken(new TokenView(token, owner.username()), secret);
 
 		// when

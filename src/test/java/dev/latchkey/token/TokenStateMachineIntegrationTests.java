@@ -230,7 +230,7 @@ class TokenStateMachineIntegrationTests {
 					: !this.ownerLicensed ? "owner-unlicensed" : (holding >= 10) ? "token-limit-reached" : null;
 			try {
 				IssuedToken issued = this.tokens.issueFor(Actor.operator(), this.owner.id(),
-						new NewToken("t" + this.created++, null, 30, null));
+						new NewToken("t" + this.created++, null, 30, null, null, null));
 				assertThat(expected).as("create should have been refused").isNull();
 				this.model.add(new ModelToken(issued.view().token().id(), issued.view().token().expiresAt()));
 				this.secrets.put(issued.view().token().id(), issued.secret().reveal());

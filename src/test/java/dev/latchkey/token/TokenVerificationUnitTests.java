@@ -253,7 +253,7 @@ class TokenVerificationUnitTests {
 			boolean ownerLicensed) {
 		return new TokenCredential(TokenId.random(), "ci", secret.digest(), status, expiresAt.minusSeconds(86400),
 				expiresAt, UserId.random(), "alice", null, null, Role.ORG_ADMIN, ownerActive, ownerLicensed,
-				OrganisationId.random(), "default");
+				OrganisationId.random(), "default", TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE);
 	}
 
 }

@@ -157,7 +157,8 @@ class VerificationCacheUnitTests {
 	private TokenCredential credential(TokenDigest digest, TokenStatus status, Duration lifetime) {
 		Instant expiresAt = this.clock.instant().plus(lifetime);
 		return new TokenCredential(TokenId.random(), "token", digest, status, expiresAt.minusSeconds(86400), expiresAt,
-				UserId.random(), "owner", null, null, Role.ORG_ADMIN, true, true, OrganisationId.random(), "org");
+				UserId.random(), "owner", null, null, Role.ORG_ADMIN, true, true, OrganisationId.random(), "org",
+				TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE);
 	}
 
 }

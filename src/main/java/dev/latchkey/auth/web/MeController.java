@@ -1,6 +1,7 @@
 package dev.latchkey.auth.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.latchkey.auth.TokenAuthentication;
 import dev.latchkey.system.Role;
@@ -24,7 +25,8 @@ class MeController {
 				new Me.UserInfo(credential.ownerId().toString(), credential.username(), credential.email(),
 						credential.displayName(), credential.role()),
 				new Me.OrganisationInfo(credential.organisationId().toString(), credential.organisationName()),
-				new Me.TokenInfo(credential.tokenId().toString(), credential.tokenName(), credential.expiresAt()));
+				new Me.TokenInfo(credential.tokenId().toString(), credential.tokenName(), credential.expiresAt(),
+						credential.scopes().names(), credential.allowedAddresses().entries()));
 	}
 
 	record Me(UserInfo user, OrganisationInfo organisation, TokenInfo token) {
@@ -37,7 +39,7 @@ class MeController {
 
 		}
 
-		record TokenInfo(String id, String name, Instant expiresAt) {
+		record TokenInfo(String id, String name, Instant expiresAt, List<String> scopes, List<String> allowedIps) {
 
 		}
 

@@ -18,6 +18,7 @@ import dev.latchkey.auth.TokenGate;
 import dev.latchkey.client.ClientManagement;
 import dev.latchkey.client.ResourceClient;
 import dev.latchkey.system.Actor;
+import dev.latchkey.token.AllowedAddresses;
 import dev.latchkey.token.StatusReason;
 import dev.latchkey.token.TokenCredential;
 import dev.latchkey.token.TokenManagement;
@@ -57,15 +58,19 @@ class OAuthEndpoints {
 
 	@Operation(summary = "RFC 7662 token introspection, for registered resource-server clients",
 			description = "Client authentication with HTTP Basic (client_secret_basic) or client_id and client_secret "
-					+ "form fields. Only an active token of the client's organisation answers active=true.",
+					+ "form fields. Only an active token of the client's organisation answers active=true. Send the "
+					+ "caller's address as client_address: a token with an IP allowlist is active only when it is "
+					+ "given and allowed. 'scope' lists the token's scopes, separated by spaces.",
 			responses = {
 					@ApiResponse(responseCode = "200", description = "the token's state",
 							content = @Content(mediaType = "application/json",
-									examples = { @ExampleObject(name = "active", value = """
-											{"active":true,"sub":"alice","username":"alice","org":"acme",
-											 "token_id":"6f1c2a9e-1b7e-4d3a-9c55-0a4f7e2b8c11","token_type":"Bearer",
-											 "client_id":"lkc_3hQ9xY2mN8bV5cL1kP0r","role":"ORG_ADMIN",
-											 "exp":1795600814,"iat":1764064814}"""),
+									examples = {
+											@ExampleObject(name = "active",
+													value = """
+															{"active":true,"sub":"alice","username":"alice","org":"acme",
+															 "token_id":"6f1c2a9e-1b7e-4d3a-9c55-0a4f7e2b8c11","token_type":"Bearer","scope":"read_api",
+															 "client_id":"lkc_3hQ9xY2mN8bV5cL1kP0r","role":"ORG_ADMIN",
+															 "exp":1795600814,"iat":1764064814}"""),
 											@ExampleObject(name = "anything else", value = "{\"active\":false}") })),
 					@ApiResponse(responseCode = "401", description = "client authentication failed",
 							content = @Content(mediaType = "application/json", examples = @ExampleObject(
@@ -81,11 +86,16 @@ class OAuthEndpoints {
 		if (token == null || token.isBlank()) {
 			return error(400, "invalid_request", "The 'token' parameter is required.");
 		}
-		// A refusal is audited and counted toward the caller's refusal limit like any
-		// other,
-		// but answered as RFC 7662 says: the resource server asks for its callers, and is
-		// not the one sending bad tokens.
-		TokenGate.Outcome outcome = this.gate.check(token, request.getRemoteAddr(),
+		String clientAddress = form.getFirst("client_address");
+		if (clientAddress != null && !AllowedAddresses.isAddress(clientAddress)) {
+			return error(400, "invalid_request", "'client_address' must be the IPv4 or IPv6 address of the caller.");
+		}
+		// A refusal is audited and counted toward the resource server's refusal limit
+		// like
+		// any other, but answered as RFC 7662 says: the resource server asks for its
+		// callers, and is not the one sending bad tokens. A token's allowlist judges the
+		// caller's address, which only the resource server knows.
+		TokenGate.Outcome outcome = this.gate.check(token, request.getRemoteAddr(), clientAddress,
 				Audience.organisation(client.get().organisationId()));
 		return switch (outcome) {
 			case TokenGate.Accepted accepted -> answer(active(accepted.credential(), client.get()));
@@ -102,6 +112,7 @@ class OAuthEndpoints {
 		active.put("org", credential.organisationName());
 		active.put("token_id", credential.tokenId().toString());
 		active.put("token_type", "Bearer");
+		active.put("scope", credential.scopes().serialised());
 		active.put("client_id", client.clientId());
 		active.put("role", credential.role().name());
 		active.put("exp", credential.expiresAt().getEpochSecond());

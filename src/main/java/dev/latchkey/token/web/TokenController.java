@@ -13,6 +13,7 @@ import dev.latchkey.token.ApiToken;
 import dev.latchkey.token.IssuedToken;
 import dev.latchkey.token.NewToken;
 import dev.latchkey.token.StatusReason;
+import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenId;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.token.TokenStatus;
@@ -28,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,12 +59,13 @@ class TokenController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = "application/json",
 					examples = @ExampleObject(
-							value = "{\"name\":\"ci-deploy\",\"description\":\"deploys from CI\",\"expiresInDays\":30}"))))
+							value = "{\"name\":\"ci-deploy\",\"description\":\"deploys from CI\",\"expiresInDays\":30,"
+									+ "\"scopes\":[\"deploy\"],\"allowedIps\":[\"198.51.100.0/24\",\"2001:db8::/32\"]}"))))
 	@PostMapping
 	ResponseEntity<CreatedTokenResponse> create(@AuthenticationPrincipal Actor actor,
 			@Valid @RequestBody CreateTokenRequest request) {
-		IssuedToken issued = this.tokens.create(actor,
-				new NewToken(request.name(), request.description(), request.expiresInDays(), request.expiresAt()));
+		IssuedToken issued = this.tokens.create(actor, new NewToken(request.name(), request.description(),
+				request.expiresInDays(), request.expiresAt(), request.scopes(), request.allowedIps()));
 		TokenResponse token = TokenResponse.of(issued.view(), this.clock.instant());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
@@ -101,6 +104,21 @@ class TokenController {
 		return TokenResponse.of(this.tokens.reapprove(actor, TokenId.parse(id)), this.clock.instant());
 	}
 
+	@Operation(summary = "Rename a token, change its description or allowlist, or narrow its scopes",
+			description = "Fields left out stay as they are; \"allowedIps\": [] lets the token be used from anywhere "
+					+ "again; \"description\": \"\" removes the description. Scopes can be narrowed (api may become "
+					+ "read_api or an organisation's scope), never widened (409 scope-widening).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json",
+					examples = @ExampleObject(value = "{\"scopes\":[\"read_api\"],\"allowedIps\":[\"203.0.113.7\"]}"))))
+	@PatchMapping("/{id}")
+	TokenResponse update(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestBody UpdateTokenRequest request) {
+		TokenChanges changes = TokenChanges.of(request.name(), request.description(), request.scopes(),
+				request.allowedIps());
+		return TokenResponse.of(this.tokens.update(actor, TokenId.parse(id), changes), this.clock.instant());
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -108,7 +126,12 @@ class TokenController {
 	}
 
 	record CreateTokenRequest(@NotNull String name, @Nullable String description, @Nullable Integer expiresInDays,
-			@Nullable Instant expiresAt) {
+			@Nullable Instant expiresAt, @Nullable List<String> scopes, @Nullable List<String> allowedIps) {
+
+	}
+
+	record UpdateTokenRequest(@Nullable String name, @Nullable String description, @Nullable List<String> scopes,
+			@Nullable List<String> allowedIps) {
 
 	}
 
@@ -126,16 +149,17 @@ class TokenController {
 	}
 
 	record TokenResponse(String id, String name, @Nullable String description, Owner owner, String hint,
-			TokenStatus status, @Nullable StatusReason statusReason, Instant createdAt, String createdBy,
-			Instant expiresAt, @Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Instant lastUsedAt,
-			@Nullable String lastUsedIp) {
+			List<String> scopes, List<String> allowedIps, TokenStatus status, @Nullable StatusReason statusReason,
+			Instant createdAt, String createdBy, Instant expiresAt, @Nullable Instant revokedAt,
+			@Nullable String revokedBy, @Nullable Instant lastUsedAt, @Nullable String lastUsedIp) {
 
 		static TokenResponse of(TokenView view, Instant now) {
 			ApiToken token = view.token();
 			return new TokenResponse(token.id().toString(), token.name().value(), token.description(),
-					new Owner(token.ownerId().toString(), view.ownerUsername()), token.hint(), token.status(now),
-					token.statusReason(now), token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt(),
-					token.revokedBy(), token.lastUsedAt(), token.lastUsedIp());
+					new Owner(token.ownerId().toString(), view.ownerUsername()), token.hint(), token.scopes().names(),
+					token.allowedAddresses().entries(), token.status(now), token.statusReason(now), token.createdAt(),
+					token.createdBy(), token.expiresAt(), token.revokedAt(), token.revokedBy(), token.lastUsedAt(),
+					token.lastUsedIp());
 		}
 
 	}

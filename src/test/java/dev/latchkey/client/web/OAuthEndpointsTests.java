@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -64,7 +65,8 @@ class OAuthEndpointsTests {
 		// given
 		TokenCredential credential = TestTokens.credential(Instant.parse(ApiSliceTest.NOW));
 		givenTheClientAuthenticates();
-		given(this.gate.check(eq(PRESENTED), anyString(), any())).willReturn(new TokenGate.Accepted(credential));
+		given(this.gate.check(eq(PRESENTED), anyString(), nullable(String.class), any()))
+			.willReturn(new TokenGate.Accepted(credential));
 
 		// when / then
 		this.mvc.perform(asClient(post("/oauth2/introspect")).param("token", PRESENTED))
@@ -79,7 +81,7 @@ class OAuthEndpointsTests {
 	void introspectingARefusedTokenAnswers200InactiveAndNothingMore() throws Exception {
 		// given
 		givenTheClientAuthenticates();
-		given(this.gate.check(anyString(), anyString(), any()))
+		given(this.gate.check(anyString(), anyString(), nullable(String.class), any()))
 			.willReturn(new TokenGate.Refused(Duration.ofSeconds(9)));
 
 		// when / then
@@ -117,7 +119,8 @@ class OAuthEndpointsTests {
 	void introspectingWhenTokensCannotBeCheckedAnswers503() throws Exception {
 		// given
 		givenTheClientAuthenticates();
-		given(this.gate.check(anyString(), anyString(), any())).willReturn(new TokenGate.Unavailable());
+		given(this.gate.check(anyString(), anyString(), nullable(String.class), any()))
+			.willReturn(new TokenGate.Unavailable());
 
 		// when / then
 		this.mvc.perform(asClient(post("/oauth2/introspect")).param("token", PRESENTED))
