@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -221,6 +222,13 @@ final class OperatorCommands {
 		@Option(names = "--expires-in-days", description = "lifetime; default: the organisation's default")
 		@Nullable Integer expiresInDays;
 
+		@Option(names = "--scope", description = "a scope the token holds; repeat for several; default: api")
+		@Nullable List<String> scopes;
+
+		@Option(names = "--allowed-ip",
+				description = "an address or CIDR block the token may be used from; repeat for several; default: anywhere")
+		@Nullable List<String> allowedIps;
+
 		private final Users users;
 
 		private final TokenManagement tokens;
@@ -234,7 +242,7 @@ final class OperatorCommands {
 		int execute() throws Exception {
 			User owner = this.users.findByUsername(this.username).orElseThrow(() -> new NotFound("user"));
 			IssuedToken issued = this.tokens.issueFor(Actor.operator(), owner.id(),
-					new NewToken(this.name, this.description, this.expiresInDays, null, null, null));
+					new NewToken(this.name, this.description, this.expiresInDays, null, this.scopes, this.allowedIps));
 			err()
 				.println("issued token '" + this.name + "' (" + issued.view().token().id() + ") for " + owner.username()
 						+ ", expires " + issued.view().token().expiresAt() + "; it is shown only this once:");

@@ -85,7 +85,7 @@ public final class AllowedAddresses {
 			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
 					+ "empty for a token that may be used from anywhere.");
 		}
-		if (!address.isZeroHost()) {
+		if (!address.isPrefixBlock()) {
 			throw new InvalidAllowedIps(at + " has bits set after its prefix; did you mean "
 					+ address.toPrefixBlock().toCompressedString() + "?");
 		}

@@ -41,6 +41,11 @@ public final class Api {
 		return send(request(path, token).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
 	}
 
+	public ApiResponse patch(String path, @Nullable String token, String json) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.method("PATCH", BodyPublishers.ofString(json)));
+	}
+
 	public ApiResponse delete(String path, @Nullable String token) {
 		return send(request(path, token).DELETE());
 	}
