@@ -72,6 +72,11 @@ public final class AllowedAddresses {
 		if (entry == null || entry.isBlank() || entry.length() > MAX_ENTRY_LENGTH) {
 			throw new InvalidAllowedIps(at + " is not an IPv4 or IPv6 address or CIDR block.");
 		}
+		if (entry.strip().endsWith("/0")) {
+			// Checked before parsing: the strict parser refuses "/0" as a leading zero.
+			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
+					+ "empty for a token that may be used from anywhere.");
+		}
 		IPAddress address = new IPAddressString(entry.strip(), ENTRY).getAddress();
 		if (address == null) {
 			throw new InvalidAllowedIps(at + " is not an IPv4 or IPv6 address or CIDR block, such as "
@@ -80,10 +85,6 @@ public final class AllowedAddresses {
 		Integer prefix = address.getNetworkPrefixLength();
 		if (prefix == null) {
 			return address;
-		}
-		if (prefix == 0) {
-			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
-					+ "empty for a token that may be used from anywhere.");
 		}
 		if (!address.isPrefixBlock()) {
 			throw new InvalidAllowedIps(at + " has bits set after its prefix; did you mean "
