@@ -74,7 +74,7 @@ class ApiSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, PROTECTED_RESOURCE_METADATA)
 				.permitAll()
 				// Any valid token may ask who it is, whatever its scopes.
-				.requestMatchers(HttpMethod.GET, "/api/v1/me")
+				.requestMatchers("/api/v1/me")
 				.authenticated()
 				.anyRequest()
 				.access(new ApiScopeAuthorization()))
