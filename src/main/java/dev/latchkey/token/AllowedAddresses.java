@@ -85,7 +85,10 @@ public final class AllowedAddresses {
 			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
 					+ "empty for a token that may be used from anywhere.");
 		}
-		if (!address.isZeroHost()) {
+		// "198.51.100.0/24" parses as the whole block, "198.51.100.7/24" as one address
+		// with a prefix length: only the first is a prefix block. (isZeroHost() is false
+		// for both, since a block also holds addresses whose host bits are set.)
+		if (!address.isPrefixBlock()) {
 			throw new InvalidAllowedIps(at + " has bits set after its prefix; did you mean "
 					+ address.toPrefixBlock().toCompressedString() + "?");
 		}
