@@ -12,6 +12,7 @@ import dev.latchkey.auth.RefusalAudits;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
+import dev.latchkey.token.LastUses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -226,6 +227,18 @@ class OAuthIntegrationTests extends TenantIntegrationTests {
 
 		assertThat(List.of(without, withV4, withV6))
 			.allSatisfy((answer) -> assertThat(answer.json().get("active").asBoolean()).as(answer.toString()).isTrue());
+	}
+
+	@Test
+	void theCallerAddressIsWhatLastUseRecords() {
+		ApiResponse created = create("[\"api\"]", "[\"198.51.100.0/24\"]");
+
+		introspect(basic(this.clientId, this.clientSecret), created.text("token"), "&client_address=198.51.100.7");
+		LastUses.flush(this.context);
+
+		ApiResponse token = this.api.get("/api/v1/tokens/" + created.text("id"), this.tenant.adminToken());
+		assertThat(token.text("lastUsedAt")).isNotNull();
+		assertThat(token.text("lastUsedIp")).isEqualTo("198.51.100.7");
 	}
 
 	@Test
