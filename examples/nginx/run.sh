@@ -2,7 +2,11 @@
 # Runs the nginx example end to end on loopback and checks it:
 #   no token -> 401 with the Bearer challenge; a valid token -> the API sees the user and never the
 #   token; another organisation's valid token -> 401; a client flooding bad tokens -> 429 for it
-#   and nobody else, and its own valid token still passes; a revoked token -> 401.
+#   and nobody else, and its own valid token still passes; scopes: a read_api token may GET the
+#   read-only location but not POST there nor use the deploy or api locations, a token with the
+#   organisation's scope deploy opens only the deploy location, the 403 names the missing scope;
+#   IP allowlists: a token allowlisted elsewhere -> 401, one allowlisted for the client -> 200;
+#   a revoked token -> 401.
 #   Installs Debian's nginx if it is missing (as root).
 # Ports: LATCHKEY_PORT (18080), its management port MANAGEMENT_PORT (18081, loopback only),
 # API_PORT (19000), PROXY_PORT (18000).
@@ -89,6 +93,47 @@ check "another client's bad token is still just 401" \
   "$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.6 "$proxy" -H "Authorization: Bearer lkp_expired")" "401"
 check "the flooding client's valid token still passes" \
   "$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.5 "$proxy" -H "Authorization: Bearer $token")" "200"
+# Scopes: a read-only location (read_api) and a location for the organisation's own scope
+# deploy. The api token defines the scope and creates a token for each.
+latchkey="http://127.0.0.1:$LATCHKEY_PORT"
+create_token() {
+  curl -s "$latchkey/api/v1/tokens" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$1" \
+    | python3 -c 'import json,sys; body=json.load(sys.stdin); print(body.get("token") or sys.exit(f"create_token: {body}"))'
+}
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+check "the api token defines the scope deploy" \
+  "$(status "$latchkey/api/v1/scopes" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d '{"name":"deploy","description":"deployments through nginx"}')" "201"
+read_token="$(create_token '{"name":"dashboard","scopes":["read_api"]}')"
+deploy_token="$(create_token '{"name":"ci-deploy","scopes":["deploy"]}')"
+reports="http://127.0.0.1:$PROXY_PORT/reports/weekly"
+deploys="http://127.0.0.1:$PROXY_PORT/deploy/orders"
+check "a read_api token may GET the read-only location" "$(status "$reports" -H "Authorization: Bearer $read_token")" "200"
+check "a read_api token may not POST there" \
+  "$(status -X POST "$reports" -H "Authorization: Bearer $read_token" -d 'x=1')" "403"
+check "the 403 names the scope it needs" \
+  "$(curl -s -D - -o /dev/null -X POST "$reports" -H "Authorization: Bearer $read_token" -d 'x=1' \
+      | tr -d '\r' | sed -n 's/^[Ww][Ww][Ww]-[Aa]uthenticate: .*error="\([a-z_]*\)".*scope="\([^"]*\)".*/\1 \2/p')" \
+  "insufficient_scope read_api"
+check "a read_api token may not use the deploy location" "$(status "$deploys" -H "Authorization: Bearer $read_token")" "403"
+check "a read_api token may GET the api location (read_api grants api's safe methods)" \
+  "$(status "$proxy" -H "Authorization: Bearer $read_token")" "200"
+check "a read_api token may not POST to the api location" \
+  "$(status -X POST "$proxy" -H "Authorization: Bearer $read_token" -d 'x=1')" "403"
+check "a deploy token may POST to the deploy location" \
+  "$(status -X POST "$deploys" -H "Authorization: Bearer $deploy_token" -d 'version=42')" "200"
+check "the API sees the token's scopes" \
+  "$(curl -s "$deploys" -H "Authorization: Bearer $deploy_token" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("x-latchkey-scopes"))')" \
+  "deploy"
+check "a deploy token may not use the read-only location" "$(status "$reports" -H "Authorization: Bearer $deploy_token")" "403"
+check "an api token may POST to the read-only location" \
+  "$(status -X POST "$reports" -H "Authorization: Bearer $token" -d 'x=1')" "200"
+# IP allowlists: nginx tells Latchkey the client's address (127.0.0.1 here).
+elsewhere_token="$(create_token '{"name":"other-network","allowedIps":["203.0.113.0/24"]}')"
+here_token="$(create_token '{"name":"this-host","allowedIps":["127.0.0.1","::1"]}')"
+check "a token allowlisted elsewhere is refused like an unknown one" \
+  "$(status "$proxy" -H "Authorization: Bearer $elsewhere_token")" "401"
+check "a token allowlisted for this address passes" "$(status "$proxy" -H "Authorization: Bearer $here_token")" "200"
 me="$(curl -s "http://127.0.0.1:$LATCHKEY_PORT/api/v1/me" -H "Authorization: Bearer $token")"
 id="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"]["id"])' "$me")"
 curl -s -o /dev/null -X POST "http://127.0.0.1:$LATCHKEY_PORT/api/v1/tokens/$id/revoke" -H "Authorization: Bearer $token"

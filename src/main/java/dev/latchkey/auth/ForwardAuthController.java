@@ -9,6 +9,9 @@ import java.util.List;
 import dev.latchkey.token.Scope;
 import dev.latchkey.token.TokenCredential;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -64,12 +67,15 @@ class ForwardAuthController {
 					+ "refused token from an address that has sent too many. Every scope parameter is required; none "
 					+ "means 'api'. read_api satisfies 'api' and 'read_api' only when the proxy forwards a safe original "
 					+ "method (GET, HEAD, OPTIONS) as X-Forwarded-Method or X-Original-Method.")
+	// The scopes are read from the request itself: bound to a List, one value would be
+	// split at commas and an empty one would become no scope at all (that is, api).
+	@Parameter(name = "scope", in = ParameterIn.QUERY,
+			description = "a scope the protected location requires; repeat for several (all are required); none "
+					+ "means 'api'",
+			array = @ArraySchema(schema = @Schema(type = "string", pattern = "^[a-z][a-z0-9_.:-]{0,63}$")))
 	@RequestMapping({ "/auth/verify", "/auth/verify/**" })
 	void verify(@Parameter(description = "the name of the organisation whose API the proxy protects",
 			required = true) @RequestParam(name = "organisation", required = false) @Nullable String organisation,
-			@Parameter(description = "a scope the protected location requires; repeat for several (all are "
-					+ "required); none means 'api'") @RequestParam(name = "scope",
-							required = false) @Nullable List<String> scope,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (organisation == null || organisation.isBlank()) {
 			Challenges.invalidRequest(response, "Name the organisation whose API this protects: "
@@ -82,7 +88,7 @@ class ForwardAuthController {
 			Challenges.invalidRequest(response, "Name exactly one organisation.");
 			return;
 		}
-		List<Scope> required = requiredScopes(scope);
+		List<Scope> required = requiredScopes(request.getParameterValues("scope"));
 		if (required == null) {
 			Challenges.invalidRequest(response, "A 'scope' parameter is not a scope name: a lowercase letter followed "
 					+ "by at most 63 lowercase letters, digits or '_', '.', ':', '-'.");
@@ -119,8 +125,8 @@ class ForwardAuthController {
 	 * The scopes a location requires: those named, or {@code api}; null if one is
 	 * malformed.
 	 */
-	private static @Nullable List<Scope> requiredScopes(@Nullable List<String> names) {
-		if (names == null || names.isEmpty()) {
+	private static @Nullable List<Scope> requiredScopes(String @Nullable [] names) {
+		if (names == null || names.length == 0) {
 			return ApiScopeAuthorization.REQUIRED;
 		}
 		List<Scope> required = new ArrayList<>();

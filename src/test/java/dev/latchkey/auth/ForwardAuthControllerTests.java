@@ -2,16 +2,21 @@ package dev.latchkey.auth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.token.TestTokens;
 import dev.latchkey.token.TokenCredential;
+import dev.latchkey.token.TokenScopes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -75,6 +80,46 @@ class ForwardAuthControllerTests {
 	}
 
 	@Test
+	void aTokenLackingARequiredScopeAnswers403WithTheInsufficientScopeChallenge() throws Exception {
+		// given
+		TokenCredential reader = withScopes(TestTokens.credential(Instant.parse(ApiSliceTest.NOW)), "read_api");
+		given(this.gate.check(eq(PRESENTED), anyString(), any())).willReturn(new TokenGate.Accepted(reader));
+
+		// when / then
+		this.mvc
+			.perform(get("/auth/verify").param("organisation", "acme")
+				.param("scope", "read_api")
+				.header("X-Original-Method", "POST")
+				.header("Authorization", "Bearer " + PRESENTED))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("WWW-Authenticate",
+					allOf(startsWith("Bearer realm=\"latchkey\", error=\"insufficient_scope\""),
+							endsWith("scope=\"read_api\""))))
+			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/insufficient-scope"))
+			.andExpect(header().doesNotExist(ForwardAuthController.USER));
+	}
+
+	@Test
+	void aMalformedScopeOrAnAmbiguousMethodAnswers400AndAsksNoGate() throws Exception {
+		// when
+		this.mvc
+			.perform(get("/auth/verify").param("organisation", "acme")
+				.param("scope", "Deploy")
+				.header("Authorization", "Bearer " + PRESENTED))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/invalid-token-request"));
+		this.mvc
+			.perform(get("/auth/verify").param("organisation", "acme")
+				.header("X-Forwarded-Method", "GET")
+				.header("X-Original-Method", "DELETE")
+				.header("Authorization", "Bearer " + PRESENTED))
+			.andExpect(status().isBadRequest());
+
+		// then
+		then(this.gate).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void withoutATokenItAnswers401WithTheBearerChallenge() throws Exception {
 		// when / then
 		this.mvc.perform(get("/auth/verify").param("organisation", "acme"))
@@ -119,6 +164,14 @@ class ForwardAuthControllerTests {
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"))
 			.andExpect(header().doesNotExist(ForwardAuthController.USER));
+	}
+
+	private static TokenCredential withScopes(TokenCredential credential, String... scopes) {
+		return new TokenCredential(credential.tokenId(), credential.tokenName(), credential.digest(),
+				credential.storedStatus(), credential.createdAt(), credential.expiresAt(), credential.ownerId(),
+				credential.username(), credential.email(), credential.displayName(), credential.role(),
+				credential.ownerActive(), credential.ownerLicensed(), credential.organisationId(),
+				credential.organisationName(), TokenScopes.of(List.of(scopes)), credential.allowedAddresses());
 	}
 
 }

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import dev.latchkey.auth.RefusalAudits;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
+import dev.latchkey.token.LastUses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,117 @@ class OAuthIntegrationTests extends TenantIntegrationTests {
 			.isEqualTo(404);
 		assertThat(introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void theAnswerCarriesTheTokensScopes() {
+		this.api.post("/api/v1/scopes", this.tenant.adminToken(), "{\"name\":\"deploy\"}");
+		String narrow = create("[\"read_api\",\"deploy\"]", null).text("token");
+
+		ApiResponse admin = introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null);
+		ApiResponse scoped = introspect(basic(this.clientId, this.clientSecret), narrow, null);
+
+		assertThat(admin.text("scope")).isEqualTo("api");
+		assertThat(scoped.json().get("active").asBoolean()).isTrue();
+		assertThat(scoped.text("scope")).isEqualTo("deploy read_api");
+	}
+
+	@Test
+	void anAllowlistedTokenIsActiveOnlyForACallerAddressItsAllowlistAdmits() {
+		String token = create("[\"api\"]", "[\"198.51.100.0/24\",\"2001:db8::/32\"]").text("token");
+		String basic = basic(this.clientId, this.clientSecret);
+
+		ApiResponse withoutAddress = introspect(basic, token, null);
+		ApiResponse disallowed = introspect(basic, token, "&client_address=203.0.113.9");
+		ApiResponse disallowedV6 = introspect(basic, token, "&client_address=2001:db9::1");
+		ApiResponse allowed = introspect(basic, token, "&client_address=198.51.100.7");
+		ApiResponse allowedV6 = introspect(basic, token, "&client_address=" + encode("2001:db8:0:1::7"));
+
+		assertThat(List.of(withoutAddress, disallowed, disallowedV6)).allSatisfy((answer) -> {
+			assertThat(answer.status()).isEqualTo(200);
+			assertThat(answer.body()).isEqualTo("{\"active\":false}");
+		});
+		assertThat(allowed.json().get("active").asBoolean()).isTrue();
+		assertThat(allowed.text("token_id")).isNotBlank();
+		assertThat(allowedV6.json().get("active").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aTokenWithoutAnAllowlistIsActiveWithOrWithoutACallerAddress() {
+		String basic = basic(this.clientId, this.clientSecret);
+
+		ApiResponse without = introspect(basic, this.tenant.adminToken(), null);
+		ApiResponse withV4 = introspect(basic, this.tenant.adminToken(), "&client_address=203.0.113.9");
+		ApiResponse withV6 = introspect(basic, this.tenant.adminToken(), "&client_address=" + encode("::1"));
+
+		assertThat(List.of(without, withV4, withV6))
+			.allSatisfy((answer) -> assertThat(answer.json().get("active").asBoolean()).as(answer.toString()).isTrue());
+	}
+
+	@Test
+	void theCallerAddressIsWhatLastUseRecords() {
+		ApiResponse created = create("[\"api\"]", "[\"198.51.100.0/24\"]");
+
+		introspect(basic(this.clientId, this.clientSecret), created.text("token"), "&client_address=198.51.100.7");
+		LastUses.flush(this.context);
+
+		ApiResponse token = this.api.get("/api/v1/tokens/" + created.text("id"), this.tenant.adminToken());
+		assertThat(token.text("lastUsedAt")).isNotNull();
+		assertThat(token.text("lastUsedIp")).isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void aCallerAddressThatIsNotAnAddressIsRefusedWith400() {
+		String basic = basic(this.clientId, this.clientSecret);
+
+		for (String address : new String[] { "", "not-an-ip", "198.51.100.0/24", "example.org", "10.1", "256.1.1.1",
+				"198.51.100.7:443", "[::1]", "2001:db8::/32" }) {
+			ApiResponse response = introspect(basic, this.tenant.adminToken(), "&client_address=" + encode(address));
+			assertThat(response.status()).as(address).isEqualTo(400);
+			assertThat(response.text("error")).isEqualTo("invalid_request");
+			assertThat(response.body()).doesNotContain(this.tenant.adminToken());
+		}
+	}
+
+	@Test
+	void aCallerAddressTheAllowlistRefusesIsAuditedWithTheReason() {
+		ApiResponse created = create("[\"api\"]", "[\"198.51.100.0/24\"]");
+		RefusalAudits.flush(this.context);
+
+		introspect(basic(this.clientId, this.clientSecret), created.text("token"), "&client_address=203.0.113.9");
+		introspect(basic(this.clientId, this.clientSecret), created.text("token"), null);
+		RefusalAudits.flush(this.context);
+
+		assertThat(this.jdbc
+			.sql("select details from audit_events where target_id = :id"
+					+ " and type = 'TOKEN_AUTHENTICATION_REFUSED'")
+			.param("id", created.text("id"))
+			.query(String.class)
+			.list()).containsExactly("reason=ADDRESS_NOT_ALLOWED, count=2");
+	}
+
+	@Test
+	void anotherOrganisationsTokenIsInactiveEvenFromAnAddressItsAllowlistAdmits() {
+		Tenant other = this.fixtures.tenant();
+		ApiResponse foreign = this.api.post("/api/v1/tokens", other.adminToken(),
+				"{\"name\":\"foreign\",\"allowedIps\":[\"198.51.100.0/24\"]}");
+
+		ApiResponse response = introspect(basic(this.clientId, this.clientSecret), foreign.text("token"),
+				"&client_address=198.51.100.7");
+
+		assertThat(response.body()).isEqualTo("{\"active\":false}");
+	}
+
+	private ApiResponse create(String scopes, String allowedIps) {
+		ApiResponse created = this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+				"{\"name\":\"t-" + UUID.randomUUID() + "\",\"scopes\":" + scopes
+						+ ((allowedIps != null) ? ",\"allowedIps\":" + allowedIps : "") + "}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private List<String> refusalsIn(Tenant tenant) {
