@@ -85,7 +85,9 @@ public final class AllowedAddresses {
 			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
 					+ "empty for a token that may be used from anywhere.");
 		}
-		if (!address.isZeroHost()) {
+		// A block's own address with a prefix parses as the whole block; anything else
+		// (10.0.0.1/8) is a single address with bits set after the prefix.
+		if (!address.isPrefixBlock()) {
 			throw new InvalidAllowedIps(at + " has bits set after its prefix; did you mean "
 					+ address.toPrefixBlock().toCompressedString() + "?");
 		}
