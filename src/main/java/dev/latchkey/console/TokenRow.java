@@ -64,6 +64,18 @@ record TokenRow(String id, String name, @Nullable String description, String own
 		return "status status-" + this.status.name().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/**
+	 * The day the token was created; the table shows days to stay narrow, the time is in
+	 * the cell's tooltip.
+	 */
+	public String createdDate() {
+		return Texts.date(Instant.parse(this.createdIso));
+	}
+
+	public String expiresDate() {
+		return Texts.date(Instant.parse(this.expiresIso));
+	}
+
 	public String editPath() {
 		return LIST + "/" + this.id + "/edit";
 	}
