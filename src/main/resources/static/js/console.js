@@ -1,6 +1,7 @@
 // Progressive enhancement for the console: every page works without this script.
 // It turns confirmation pages into dialogs, opens the create dialogs in place, copies
-// a new token or client secret, and makes closing their dialogs leave no trace of the secret.
+// a new token or client secret, makes closing their dialogs leave no trace of the secret,
+// and hints at malformed allowlist lines while they are typed.
 'use strict';
 
 (function () {
@@ -171,6 +172,91 @@
 		if (status) {
 			status.textContent = copied ? 'The ' + what + ' is on your clipboard.' : 'Select the ' + what + ' and copy it with your keyboard.';
 		}
+	});
+
+	// Allowlists: a hint for lines that are plainly no address or CIDR block, while
+	// typing. Only a hint: the server judges every entry (and says more, e.g. host bits
+	// set after the prefix), and the form is sent whatever the hint says. The hint
+	// names lines by number and never repeats what was typed.
+	const MAX_ALLOWLIST_ENTRIES = 20;
+
+	function ipv4Problem(address, prefix) {
+		const parts = address.split('.');
+		if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) {
+			return 'is not an IPv4 address';
+		}
+		if (prefix !== null && (prefix < 1 || prefix > 32)) {
+			return prefix === 0 ? 'is a /0 block, which would admit every address; leave the field empty instead' : 'has a prefix length above 32';
+		}
+		return null;
+	}
+
+	function ipv6Problem(address, prefix) {
+		const doubles = address.split('::').length - 1;
+		const groups = address.split(':').filter((g) => g !== '');
+		if (!/^[0-9a-fA-F:.]+$/.test(address) || doubles > 1 || groups.length > 8
+			|| (doubles === 0 && groups.length !== 8 && !address.includes('.'))
+			|| groups.some((g) => !g.includes('.') && g.length > 4)) {
+			return 'is not an IPv6 address';
+		}
+		if (prefix !== null && (prefix < 1 || prefix > 128)) {
+			return prefix === 0 ? 'is a /0 block, which would admit every address; leave the field empty instead' : 'has a prefix length above 128';
+		}
+		return null;
+	}
+
+	function allowlistProblem(line) {
+		const slash = line.split('/');
+		if (slash.length > 2 || (slash.length === 2 && !/^\d{1,3}$/.test(slash[1]))) {
+			return 'is not an address or a CIDR block such as 10.0.0.0/8';
+		}
+		const prefix = slash.length === 2 ? Number(slash[1]) : null;
+		if (slash[0].includes(':')) {
+			return ipv6Problem(slash[0], prefix);
+		}
+		if (/^[\d.]+$/.test(slash[0])) {
+			return ipv4Problem(slash[0], prefix);
+		}
+		return 'is not an IPv4 or IPv6 address (host names are not accepted)';
+	}
+
+	function allowlistHints(text) {
+		const hints = [];
+		const seen = new Set();
+		let entries = 0;
+		text.split(/\r?\n/).forEach((raw, index) => {
+			const line = raw.trim();
+			if (line === '') {
+				return;
+			}
+			entries += 1;
+			const problem = seen.has(line) ? 'repeats an earlier line' : allowlistProblem(line);
+			seen.add(line);
+			if (problem) {
+				hints.push('Line ' + (index + 1) + ' ' + problem + '.');
+			}
+		});
+		if (entries > MAX_ALLOWLIST_ENTRIES) {
+			hints.unshift('At most ' + MAX_ALLOWLIST_ENTRIES + ' entries; this has ' + entries + '.');
+		}
+		return hints;
+	}
+
+	document.querySelectorAll('textarea[data-allowlist]').forEach((field) => {
+		const output = document.getElementById(field.dataset.allowlistHint);
+		if (!output) {
+			return;
+		}
+		field.addEventListener('input', () => {
+			const hints = allowlistHints(field.value);
+			output.textContent = hints.slice(0, 3).join(' ') + (hints.length > 3 ? ' (and ' + (hints.length - 3) + ' more)' : '');
+			if (hints.length > 0) {
+				field.setAttribute('aria-invalid', 'true');
+			}
+			else {
+				field.removeAttribute('aria-invalid');
+			}
+		});
 	});
 
 	// Dialogs the server rendered open (a refused create, a new token) become modal, so

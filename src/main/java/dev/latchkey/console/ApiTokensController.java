@@ -13,8 +13,13 @@ import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.UserId;
 import dev.latchkey.token.IssuedToken;
 import dev.latchkey.token.NewToken;
+import dev.latchkey.token.Scope;
+import dev.latchkey.token.ScopeDefinition;
+import dev.latchkey.token.ScopeManagement;
+import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenId;
 import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenScopes;
 import dev.latchkey.token.TokenStatus;
 import dev.latchkey.token.TokenView;
 import dev.latchkey.user.User;
@@ -36,9 +41,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admin → API Tokens: the organisation's tokens, the create dialog and the row actions.
- * The secret of a new token is rendered into the response to the create POST only, never
- * cached, and never put in a URL, a redirect or a flash attribute.
+ * Admin → API Tokens: the organisation's tokens, the create dialog, the row actions and
+ * the edit page (scopes narrowed, allowlist changed). The secret of a new token is
+ * rendered into the response to the create POST only, never cached, and never put in a
+ * URL, a redirect or a flash attribute.
  */
 @Controller
 @RequestMapping("/admin/api-tokens")
@@ -50,13 +56,16 @@ class ApiTokensController {
 
 	private final OrganisationManagement organisations;
 
+	private final ScopeManagement scopes;
+
 	private final Clock clock;
 
 	ApiTokensController(TokenManagement tokens, UserManagement users, OrganisationManagement organisations,
-			Clock clock) {
+			ScopeManagement scopes, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.organisations = organisations;
+		this.scopes = scopes;
 		this.clock = clock;
 	}
 
@@ -90,12 +99,60 @@ class ApiTokensController {
 		}
 		catch (ProblemException ex) {
 			response.setStatus(ex.type().status());
-			model.addAttribute("createError", ex.getMessage());
+			model.addAttribute("refusal", TokenAccess.Refusal.of(ex));
 			model.addAttribute("createOpen", true);
 			model.addAttribute("form", form);
 		}
 		page(actor, null, null, model);
 		return "api-tokens";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+		TokenView view = this.tokens.get(actor, TokenId.parse(id));
+		editPage(actor, view, view.token().scopes().names(),
+				TokenAccess.text(view.token().allowedAddresses().entries()), model);
+		return "token-edit";
+	}
+
+	@PostMapping("/{id}/edit")
+	String update(@AuthenticationPrincipal Actor actor, @PathVariable String id, EditTokenForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		TokenView view = this.tokens.get(actor, TokenId.parse(id));
+		try {
+			TokenView updated = this.tokens.update(actor, view.token().id(), form.toChanges());
+			redirect.addFlashAttribute("notice",
+					"Token '" + updated.token().name() + "' now has the scopes "
+							+ String.join(", ", updated.token().scopes().names()) + " and may be used from "
+							+ updated.token().allowedAddresses() + ".");
+			return "redirect:" + TokenRow.LIST;
+		}
+		catch (NotFound ex) {
+			throw ex;
+		}
+		catch (ProblemException ex) {
+			response.setStatus(ex.type().status());
+			model.addAttribute("refusal", TokenAccess.Refusal.of(ex));
+			editPage(actor, view, TokenAccess.ticked(form.scopes()),
+					(form.allowedIps() != null) ? form.allowedIps() : "", model);
+			return "token-edit";
+		}
+	}
+
+	/**
+	 * The edit page: only the scopes the token's current ones grant are offered, so a
+	 * token can be narrowed but never widened from here.
+	 */
+	private void editPage(Actor actor, TokenView view, List<String> checked, String allowedIps, Model model) {
+		TokenScopes current = view.token().scopes();
+		List<ScopeDefinition> offered = this.scopes.list(actor)
+			.stream()
+			.filter((scope) -> current.holds(Scope.API) || current.holds(scope.scope()))
+			.toList();
+		model.addAttribute("token", TokenRow.of(view, this.clock.instant()));
+		model.addAttribute("scopeChoices", ScopeChoice.of(offered, checked));
+		model.addAttribute("allowedIps", allowedIps);
+		model.addAttribute("narrowable", current.holds(Scope.API) || current.scopes().size() > 1);
 	}
 
 	@GetMapping("/{id}/{action:revoke|reapprove|delete}")
@@ -158,8 +215,10 @@ class ApiTokensController {
 		model.addAttribute("filtered", ownerFilter != null || statusFilter != null);
 		model.addAttribute("policies", policies);
 		model.addAttribute("held", mine);
-		model.addAttribute("lifetimes", LifetimeChoice.of(policies,
-				(model.getAttribute("form") instanceof CreateTokenForm form) ? form.lifetimeDays() : null));
+		CreateTokenForm form = (model.getAttribute("form") instanceof CreateTokenForm typed) ? typed
+				: CreateTokenForm.EMPTY;
+		model.addAttribute("lifetimes", LifetimeChoice.of(policies, form.lifetimeDays()));
+		model.addAttribute("scopeChoices", ScopeChoice.of(this.scopes.list(actor), form.checkedScopes()));
 	}
 
 	private static @Nullable TokenStatus parseStatus(@Nullable String status) {
@@ -184,15 +243,45 @@ class ApiTokensController {
 
 	}
 
-	/** The create dialog's fields. */
-	record CreateTokenForm(@Nullable String name, @Nullable String description, @Nullable Integer lifetimeDays) {
+	/**
+	 * The create dialog's fields. {@code scopes} is {@code null} when the request names
+	 * none (the token gets {@code api}); the dialog always sends it.
+	 */
+	record CreateTokenForm(@Nullable String name, @Nullable String description, @Nullable Integer lifetimeDays,
+			@Nullable List<String> scopes, @Nullable String allowedIps) {
 
-		static final CreateTokenForm EMPTY = new CreateTokenForm("", "", null);
+		static final CreateTokenForm EMPTY = new CreateTokenForm("", "", null, null, "");
 
 		NewToken toNewToken() {
 			String text = (this.description != null && !this.description.isBlank()) ? this.description.strip() : null;
-			return new NewToken((this.name != null) ? this.name.strip() : "", text, this.lifetimeDays, null, null,
-					null);
+			List<String> ticked = null;
+			if (this.scopes != null) {
+				ticked = TokenAccess.ticked(this.scopes);
+				if (ticked.isEmpty()) {
+					throw new TokenAccess.NoScopeTicked();
+				}
+			}
+			List<String> entries = TokenAccess.lines(this.allowedIps);
+			return new NewToken((this.name != null) ? this.name.strip() : "", text, this.lifetimeDays, null, ticked,
+					entries.isEmpty() ? null : entries);
+		}
+
+		/** The boxes ticked: {@code api} in a new dialog, else what was sent. */
+		List<String> checkedScopes() {
+			return (this.scopes != null) ? TokenAccess.ticked(this.scopes) : TokenScopes.DEFAULT.names();
+		}
+
+	}
+
+	/** The edit page's fields: the scopes ticked and the allowlist, one entry a line. */
+	record EditTokenForm(@Nullable List<String> scopes, @Nullable String allowedIps) {
+
+		TokenChanges toChanges() {
+			List<String> ticked = TokenAccess.ticked(this.scopes);
+			if (ticked.isEmpty()) {
+				throw new TokenAccess.NoScopeTicked();
+			}
+			return TokenChanges.of(null, null, ticked, TokenAccess.lines(this.allowedIps));
 		}
 
 	}

@@ -92,7 +92,8 @@ class ConsoleAdvice {
 		response.setStatus(ex.type().status());
 		model.addAttribute("me", signedIn(actor));
 		model.addAttribute("path", "");
-		model.addAttribute("title", ex.type().title());
+		// not "title": the layout's fragment parameter of that name would hide it
+		model.addAttribute("problemTitle", ex.type().title());
 		model.addAttribute("detail", ex.getMessage());
 		return "problem";
 	}

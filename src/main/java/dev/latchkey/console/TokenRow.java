@@ -12,12 +12,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the API Tokens table, as the page shows it.
+ *
+ * @param scopes what the token may do, by scope name
+ * @param allowedIps where it may be used from; empty for anywhere
+ * @param editable whether the row offers Edit (not once expired: it cannot come back)
  */
 record TokenRow(String id, String name, @Nullable String description, String owner, String hint, TokenStatus status,
 		String reason, String created, String createdIso, String expires, String expiresIso, String lastUsed,
-		@Nullable String lastUsedIp, List<Confirmation> actions) {
+		@Nullable String lastUsedIp, List<String> scopes, List<String> allowedIps, boolean editable,
+		List<Confirmation> actions) {
 
 	static final String LIST = "/admin/api-tokens";
+
+	/** How many allowlist entries a row shows before "+n more". */
+	static final int SHOWN_ENTRIES = 2;
 
 	static TokenRow of(TokenView view, Instant now) {
 		ApiToken token = view.token();
@@ -28,6 +36,7 @@ record TokenRow(String id, String name, @Nullable String description, String own
 				token.hint(), status, Texts.reason(reason), Texts.dateTime(token.createdAt()),
 				token.createdAt().toString(), Texts.dateTime(token.expiresAt()), token.expiresAt().toString(),
 				(token.lastUsedAt() != null) ? Texts.dateTime(token.lastUsedAt()) : "never", token.lastUsedIp(),
+				token.scopes().names(), token.allowedAddresses().entries(), status != TokenStatus.EXPIRED,
 				actions(token, status == TokenStatus.ACTIVE, reapprovable));
 	}
 
@@ -53,6 +62,38 @@ record TokenRow(String id, String name, @Nullable String description, String own
 
 	public String statusClass() {
 		return "status status-" + this.status.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
+	 * The day the token was created; the table shows days to stay narrow, the time is in
+	 * the cell's tooltip.
+	 */
+	public String createdDate() {
+		return Texts.date(Instant.parse(this.createdIso));
+	}
+
+	public String expiresDate() {
+		return Texts.date(Instant.parse(this.expiresIso));
+	}
+
+	public String editPath() {
+		return LIST + "/" + this.id + "/edit";
+	}
+
+	/**
+	 * The allowlist entries the row shows; the rest are counted in {@link #moreEntries}.
+	 */
+	public List<String> shownEntries() {
+		return this.allowedIps.subList(0, Math.min(SHOWN_ENTRIES, this.allowedIps.size()));
+	}
+
+	public int moreEntries() {
+		return Math.max(0, this.allowedIps.size() - SHOWN_ENTRIES);
+	}
+
+	/** Every entry, for the tooltip of a shortened list. */
+	public String allEntries() {
+		return String.join(", ", this.allowedIps);
 	}
 
 }

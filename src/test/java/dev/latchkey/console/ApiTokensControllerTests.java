@@ -8,9 +8,15 @@ import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.testing.TestProblems;
+import dev.latchkey.token.AllowedAddresses;
 import dev.latchkey.token.ApiToken;
 import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.NewToken;
+import dev.latchkey.token.Scope;
+import dev.latchkey.token.ScopeDefinition;
+import dev.latchkey.token.ScopeManagement;
 import dev.latchkey.token.TestTokens;
+import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.token.TokenView;
 import dev.latchkey.user.TestUsers;
@@ -18,6 +24,7 @@ import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,9 +32,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static dev.latchkey.console.ConsolePageTest.Sessions.organisationOf;
 import static dev.latchkey.console.ConsolePageTest.Sessions.signedIn;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,9 +73,15 @@ class ApiTokensControllerTests {
 	@Autowired
 	OrganisationManagement organisations;
 
+	@Autowired
+	ScopeManagement scopes;
+
 	@BeforeEach
 	void theOrganisationExists() {
 		given(this.organisations.get(any(), any())).willReturn(organisationOf(this.admin));
+		given(this.scopes.list(any())).willReturn(List.of(new ScopeDefinition(Scope.API, "Everything.", true),
+				new ScopeDefinition(Scope.READ_API, "Read only.", true),
+				new ScopeDefinition(new Scope("orders:write"), "Places orders", false)));
 	}
 
 	@Test
@@ -115,6 +134,194 @@ class ApiTokensControllerTests {
 		this.mvc.perform(post("/admin/api-tokens").param("name", "ci-deploy").with(asAdmin()).with(csrf()))
 			.andExpect(status().isConflict())
 			.andExpect(view().name("api-tokens"));
+	}
+
+	@Test
+	void theCreateDialogOffersEveryScopeWithApiTicked() throws Exception {
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/new").with(asAdmin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"token-scope-api\" checked")))
+			.andExpect(content().string(containsString("id=\"token-scope-read_api\"")))
+			.andExpect(content().string(containsString("Places orders")))
+			.andExpect(content().string(containsString("id=\"token-allowed-ips\"")));
+	}
+
+	@Test
+	void creatingPassesTheTickedScopesAndTheAllowlistLines() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		IssuedToken issued = new IssuedToken(new TokenView(token, this.admin.username()), TestTokens.FORMAT.generate());
+		given(this.tokens.create(any(), any())).willReturn(issued);
+
+		// when
+		this.mvc
+			.perform(post("/admin/api-tokens").param("name", "reader")
+				.param("scopes", "read_api", "orders:write", "")
+				.param("allowedIps", "203.0.113.7\r\n\r\n  10.0.0.0/8 \r\n")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isOk());
+
+		// then
+		ArgumentCaptor<NewToken> asked = ArgumentCaptor.forClass(NewToken.class);
+		then(this.tokens).should().create(any(), asked.capture());
+		assertThat(asked.getValue().scopes()).containsExactly("read_api", "orders:write");
+		assertThat(asked.getValue().allowedIps()).containsExactly("203.0.113.7", "10.0.0.0/8");
+	}
+
+	@Test
+	void creatingWithARefusedAllowlistAnswers400WithTheInputKeptAndTheMessageAtTheField() throws Exception {
+		// given: the token module refuses the entry, as it would
+		willAnswer((invocation) -> AllowedAddresses.of(List.of("10.0.0.1/8"))).given(this.tokens).create(any(), any());
+
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens").param("name", "kept-name")
+				.param("scopes", "read_api", "")
+				.param("allowedIps", "10.0.0.1/8")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("api-tokens"))
+			.andExpect(content().string(containsString("id=\"token-allowed-ips-error\"")))
+			.andExpect(content().string(containsString("Entry 1 of the allowlist has bits set after its prefix")))
+			.andExpect(content().string(containsString("value=\"kept-name\"")))
+			.andExpect(content().string(containsString(">10.0.0.1/8</textarea>")))
+			.andExpect(content().string(containsString("id=\"token-scope-read_api\" checked")))
+			.andExpect(content().string(not(containsString("id=\"token-scope-api\" checked"))))
+			.andExpect(content().string(not(containsString("id=\"token-created\""))));
+	}
+
+	@Test
+	void creatingWithNoScopeTickedAnswers400AndAsksNothingOfTheTokenModule() throws Exception {
+		// when / then
+		this.mvc.perform(
+				post("/admin/api-tokens").param("name", "no-scope").param("scopes", "").with(asAdmin()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"token-scopes-error\"")))
+			.andExpect(content().string(containsString("Choose at least one scope.")));
+		then(this.tokens).should(never()).create(any(), any());
+	}
+
+	@Test
+	void theEditPageOfATokenHoldingApiOffersEveryScope() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/" + token.id() + "/edit").with(asAdmin()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("token-edit"))
+			.andExpect(content().string(containsString("id=\"edit-scope-api\" checked")))
+			.andExpect(content().string(containsString("id=\"edit-scope-read_api\"")))
+			.andExpect(content().string(containsString("id=\"edit-scope-orders:write\"")));
+	}
+
+	@Test
+	void theEditPageOfAnUnknownTokenAnswers404() throws Exception {
+		// given
+		given(this.tokens.get(any(), any())).willThrow(new NotFound("token"));
+
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/" + UUID.randomUUID() + "/edit").with(asAdmin()))
+			.andExpect(status().isNotFound())
+			.andExpect(view().name("problem"));
+	}
+
+	@Test
+	void theEditPageIsForbiddenToAGeneralUser() throws Exception {
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/" + UUID.randomUUID() + "/edit").with(signedIn(TestUsers.user())))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/forbidden"));
+	}
+
+	@Test
+	void editingRedirectsToTheListWithANotice() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		TokenView view = new TokenView(token, this.admin.username());
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(view);
+		given(this.tokens.update(any(), eq(token.id()), any())).willReturn(view);
+
+		// when
+		this.mvc
+			.perform(post("/admin/api-tokens/" + token.id() + "/edit").param("scopes", "read_api", "")
+				.param("allowedIps", "192.0.2.0/24\n2001:db8::/32")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/api-tokens"));
+
+		// then
+		ArgumentCaptor<TokenChanges> asked = ArgumentCaptor.forClass(TokenChanges.class);
+		then(this.tokens).should().update(any(), eq(token.id()), asked.capture());
+		assertThat(asked.getValue().name()).isNull();
+		assertThat(asked.getValue().description()).isNull();
+		assertThat(asked.getValue().scopes().names()).containsExactly("read_api");
+		assertThat(asked.getValue().allowedAddresses().entries()).containsExactly("192.0.2.0/24", "2001:db8::/32");
+	}
+
+	@Test
+	void editingWithARefusedAllowlistAnswers400WithTheInputKept() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+
+		// when / then: the change itself is refused as the token module refuses it
+		this.mvc
+			.perform(post("/admin/api-tokens/" + token.id() + "/edit").param("scopes", "api", "")
+				.param("allowedIps", "192.0.2.1\nexample.com")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("token-edit"))
+			.andExpect(content().string(containsString("Entry 2 of the allowlist is not an IPv4 or IPv6 address")))
+			.andExpect(content().string(containsString(">192.0.2.1\nexample.com</textarea>")));
+		then(this.tokens).should(never()).update(any(), any(), any());
+	}
+
+	@Test
+	void editingThatWouldWidenTheScopesAnswers409InWords() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+		given(this.tokens.update(any(), any(), any())).willThrow(TestProblems.conflict("scope-widening"));
+
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + token.id() + "/edit").param("scopes", "api", "")
+				.param("allowedIps", "")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(view().name("token-edit"))
+			.andExpect(content().string(containsString("id=\"edit-scopes-error\"")));
+	}
+
+	@Test
+	void editingAnUnknownTokenAnswers404() throws Exception {
+		// given
+		given(this.tokens.get(any(), any())).willThrow(new NotFound("token"));
+
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + UUID.randomUUID() + "/edit").param("scopes", "api", "")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void editingWithoutTheCsrfTokenIsRefused() throws Exception {
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + UUID.randomUUID() + "/edit").param("scopes", "read_api")
+				.with(asAdmin()))
+			.andExpect(status().isForbidden());
+		then(this.tokens).should(never()).update(any(), any(), any());
 	}
 
 	@Test

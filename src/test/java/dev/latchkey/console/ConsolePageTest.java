@@ -12,6 +12,7 @@ import dev.latchkey.organisation.OrganisationPolicies;
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.token.SignOutOutlook;
+import dev.latchkey.token.ScopeManagement;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.user.User;
 import dev.latchkey.user.UserManagement;
@@ -45,7 +46,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @WebMvcTest
 @Import({ ConsoleSecurityConfiguration.class, ConsolePageTest.WebSecurity.class, ApiSliceTest.FixedClock.class })
 @MockitoBean(types = { UserManagement.class, LoginOutcomes.class, SignOut.class, LoginThrottle.class,
-		OrganisationManagement.class, TokenManagement.class })
+		OrganisationManagement.class, TokenManagement.class, ScopeManagement.class })
 @interface ConsolePageTest {
 
 	/** The controller under test. */

@@ -2,6 +2,7 @@ package dev.latchkey.console;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import dev.latchkey.organisation.Organisation;
 import dev.latchkey.organisation.OrganisationManagement;
@@ -13,6 +14,7 @@ import dev.latchkey.testing.TestClock;
 import dev.latchkey.testing.TestDatabase;
 import dev.latchkey.token.IssuedToken;
 import dev.latchkey.token.NewToken;
+import dev.latchkey.token.ScopeManagement;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.user.NewUser;
 import dev.latchkey.user.User;
@@ -50,6 +52,9 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 	TokenManagement tokens;
 
 	@Autowired
+	ScopeManagement scopes;
+
+	@Autowired
 	TestClock clock;
 
 	@Test
@@ -70,7 +75,17 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		browser.find(By.id("create-token-button")).click();
 		browser.type(By.id("token-name"), "staging-smoke-tests");
 		browser.type(By.id("token-description"), "Nightly smoke tests against staging");
+		browser.find(By.id("token-scope-api")).click();
+		browser.find(By.id("token-scope-read_api")).click();
+		browser.type(By.id("token-allowed-ips"), "198.51.100.0/24\n2001:db8:42::/48");
 		browser.screenshot(folder.resolve("create-token-form.png"));
+		browser.driver()
+			.executeScript("document.querySelector('#create-token .scope-choices').scrollIntoView({block: 'start'})");
+		browser.type(By.id("token-allowed-ips"), "198.51.100.0/24\n2001:db8:42::/48\nstaging.example.com");
+		browser.driver()
+			.executeScript("document.getElementById('token-allowed-ips').scrollIntoView({block: 'center'})");
+		browser.screenshot(folder.resolve("create-token-allowlist-hint.png"));
+		browser.type(By.id("token-allowed-ips"), "198.51.100.0/24\n2001:db8:42::/48");
 		browser.find(By.id("create-token-submit")).click();
 		browser.waitFor(By.id("token-secret"));
 		browser.find(By.id("copy-token")).click();
@@ -80,6 +95,14 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		browser.find(By.cssSelector("tr[data-token-name='grafana-export']")).findElement(By.linkText("Revoke")).click();
 		browser.waitFor(By.id("confirm-button"));
 		browser.screenshot(folder.resolve("revoke-confirmation.png"));
+		browser.open("/admin/api-tokens");
+		browser.find(By.cssSelector("tr[data-token-name='ci-deploy']")).findElement(By.linkText("Edit")).click();
+		browser.waitFor(By.id("edit-token"));
+		browser.find(By.id("edit-scope-api")).click();
+		browser.find(By.id("edit-scope-deploy")).click();
+		browser.screenshot(folder.resolve("edit-token.png"));
+		browser.open("/admin/scopes");
+		browser.screenshot(folder.resolve("scopes.png"));
 		browser.open("/admin/users");
 		browser.screenshot(folder.resolve("users.png"));
 		browser.open("/admin/audit");
@@ -101,17 +124,20 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		User dave = user(acme, "dave", null, Role.USER, false);
 		Actor actingAlice = Actor.user(alice.id(), alice.username(), acme.id(), Role.ORG_ADMIN, "192.0.2.10");
 
+		this.scopes.define(actingAlice, "deploy", "Starts deployments through the release API");
+		this.scopes.define(actingAlice, "metrics:read", "Reads dashboards and metrics exports");
 		this.tokens.issueFor(operator, bob.id(),
 				new NewToken("old-migration", "One-off data migration", 7, null, null, null));
 		this.clock.advance(Duration.ofDays(9));
 		IssuedToken deploy = this.tokens.issueFor(operator, alice.id(),
-				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null, null, null));
-		IssuedToken grafana = this.tokens.issueFor(operator, alice.id(),
-				new NewToken("grafana-export", "Dashboards export", 30, null, null, null));
+				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null, List.of("api"),
+						List.of("127.0.0.1", "203.0.113.0/24", "2001:db8:7::/48")));
+		IssuedToken grafana = this.tokens.issueFor(operator, alice.id(), new NewToken("grafana-export",
+				"Dashboards export", 30, null, List.of("metrics:read", "read_api"), List.of("127.0.0.1")));
 		IssuedToken terraform = this.tokens.issueFor(operator, alice.id(),
 				new NewToken("terraform", null, 365, null, null, null));
 		IssuedToken release = this.tokens.issueFor(operator, bob.id(),
-				new NewToken("release-bot", "Tags and publishes releases", 180, null, null, null));
+				new NewToken("release-bot", "Tags and publishes releases", 180, null, List.of("deploy"), null));
 		this.tokens.revoke(actingAlice, terraform.view().token().id());
 		Api api = new Api(this.port);
 		api.get("/api/v1/me", deploy.secret().reveal());

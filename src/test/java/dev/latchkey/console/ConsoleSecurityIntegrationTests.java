@@ -158,7 +158,7 @@ class ConsoleSecurityIntegrationTests {
 		this.console.signIn(this.tenant.admin().username(), Fixtures.PASSWORD);
 
 		for (String path : List.of("/", "/admin/api-tokens", "/admin/api-tokens/new", "/admin/clients",
-				"/admin/clients/new", "/admin/users", "/admin/audit", "/admin/settings", "/logout")) {
+				"/admin/clients/new", "/admin/scopes", "/admin/users", "/admin/audit", "/admin/settings", "/logout")) {
 			assertStrictPolicy(path);
 		}
 	}
@@ -225,8 +225,8 @@ class ConsoleSecurityIntegrationTests {
 		User user = this.tenant.user(true);
 		this.console.signIn(user.username(), Fixtures.PASSWORD);
 
-		for (String path : List.of("/admin/api-tokens", "/admin/clients", "/admin/users", "/admin/audit",
-				"/admin/settings")) {
+		for (String path : List.of("/admin/api-tokens", "/admin/clients", "/admin/scopes", "/admin/users",
+				"/admin/audit", "/admin/settings")) {
 			ApiResponse page = this.console.get(path);
 			assertThat(page.status()).as(path).isEqualTo(403);
 			assertThat(page.body()).as(path).contains("You can't open this page");
