@@ -54,7 +54,8 @@ public class TokenGate {
 	public Outcome check(String presented, String peer, @Nullable String clientAddress, Audience audience) {
 		Verification result;
 		try {
-			result = this.verification.verify(presented, clientAddress, audience);
+			result = this.verification.verify(presented, clientAddress, (clientAddress != null) ? clientAddress : peer,
+					audience);
 		}
 		catch (DataAccessException ex) {
 			return new Unavailable();

@@ -50,6 +50,17 @@ public class TokenVerification {
 	 * when unknown, which no allowlist admits
 	 */
 	public Verification verify(String presented, @Nullable String clientIp, Predicate<TokenCredential> audience) {
+		return verify(presented, clientIp, clientIp, audience);
+	}
+
+	/**
+	 * Verifies a token a resource server presents for its caller (introspection): the
+	 * allowlist judges the caller's address, last use records it or, when the resource
+	 * server did not send it, the resource server's.
+	 * @param usedFrom what last use records
+	 */
+	public Verification verify(String presented, @Nullable String clientIp, @Nullable String usedFrom,
+			Predicate<TokenCredential> audience) {
 		Optional<TokenSecret> secret = this.format.parse(presented);
 		if (secret.isEmpty()) {
 			return Verification.refused(RefusalReason.MALFORMED, null);
@@ -70,7 +81,7 @@ public class TokenVerification {
 		if (!credential.allowedAddresses().admits(clientIp)) {
 			return Verification.refused(RefusalReason.ADDRESS_NOT_ALLOWED, credential);
 		}
-		this.lastUsed.record(credential, now, clientIp);
+		this.lastUsed.record(credential, now, usedFrom);
 		return Verification.accepted(credential);
 	}
 
