@@ -119,6 +119,25 @@ class TokenController {
 		return TokenResponse.of(this.tokens.update(actor, TokenId.parse(id), changes), this.clock.instant());
 	}
 
+	@Operation(summary = "Give a token a new secret, shown in 'token' in this answer only",
+			description = "Same id, name, scopes and allowlist, and a fresh expiry of the token's lifetime. The old "
+					+ "secret keeps working for overlapHours (0-168, default 24), never past its own expiry. Only an "
+					+ "active token can be rotated (409 token-not-active, token-expired).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(mediaType = "application/json",
+							examples = @ExampleObject(value = "{\"overlapHours\":24}"))))
+	@PostMapping("/{id}/rotate")
+	ResponseEntity<CreatedTokenResponse> rotate(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestBody(required = false) @Nullable RotateRequest request) {
+		IssuedToken issued = this.tokens.rotate(actor, TokenId.parse(id),
+				(request != null) ? request.overlapHours() : null);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header("Pragma", "no-cache")
+			.body(new CreatedTokenResponse(issued.secret().reveal(),
+					TokenResponse.of(issued.view(), this.clock.instant())));
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -127,6 +146,10 @@ class TokenController {
 
 	record CreateTokenRequest(@NotNull String name, @Nullable String description, @Nullable Integer expiresInDays,
 			@Nullable Instant expiresAt, @Nullable List<String> scopes, @Nullable List<String> allowedIps) {
+
+	}
+
+	record RotateRequest(@Nullable Integer overlapHours) {
 
 	}
 
