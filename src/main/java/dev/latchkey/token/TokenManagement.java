@@ -49,6 +49,8 @@ public class TokenManagement {
 
 	private final ScopeManagement scopes;
 
+	private final UsageDays usageDays;
+
 	private final TokenFormat format;
 
 	private final AuditTrail audit;
@@ -56,7 +58,8 @@ public class TokenManagement {
 	private final Clock clock;
 
 	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, ScopeManagement scopes,
-			TokenFormat format, AuditTrail audit, Clock clock) {
+			UsageDays usageDays, TokenFormat format, AuditTrail audit, Clock clock) {
+		this.usageDays = usageDays;
 		this.tokens = tokens;
 		this.users = users;
 		this.organisations = organisations;
@@ -229,6 +232,7 @@ public class TokenManagement {
 	public void delete(Actor actor, TokenId id) {
 		TokenView view = visible(actor, id);
 		this.tokens.delete(id);
+		this.usageDays.deleteOf(id);
 		record(AuditEventType.TOKEN_DELETED, actor, view, "owner=" + view.ownerUsername());
 	}
 

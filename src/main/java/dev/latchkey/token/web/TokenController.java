@@ -17,6 +17,7 @@ import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenId;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.token.TokenStatus;
+import dev.latchkey.token.TokenUsage;
 import dev.latchkey.token.TokenView;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
@@ -48,10 +49,13 @@ class TokenController {
 
 	private final TokenManagement tokens;
 
+	private final TokenUsage usage;
+
 	private final Clock clock;
 
-	TokenController(TokenManagement tokens, Clock clock) {
+	TokenController(TokenManagement tokens, TokenUsage usage, Clock clock) {
 		this.tokens = tokens;
+		this.usage = usage;
 		this.clock = clock;
 	}
 
@@ -138,6 +142,13 @@ class TokenController {
 					TokenResponse.of(issued.view(), this.clock.instant())));
 	}
 
+	@Operation(summary = "Authenticated requests per UTC day, oldest first (at most 90 days; current within a minute)")
+	@GetMapping("/{id}/usage")
+	UsageResponse usage(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(defaultValue = "30") int days) {
+		return new UsageResponse(this.usage.of(actor, TokenId.parse(id), days));
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -146,6 +157,10 @@ class TokenController {
 
 	record CreateTokenRequest(@NotNull String name, @Nullable String description, @Nullable Integer expiresInDays,
 			@Nullable Instant expiresAt, @Nullable List<String> scopes, @Nullable List<String> allowedIps) {
+
+	}
+
+	record UsageResponse(List<TokenUsage.UsageDay> days) {
 
 	}
 
