@@ -1,5 +1,6 @@
 package dev.latchkey.token;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -38,15 +39,20 @@ public final class ApiToken {
 
 	private AllowedAddresses allowedAddresses;
 
-	private final TokenDigest digest;
+	private TokenDigest digest;
 
-	private final String hint;
+	private String hint;
 
 	private final Instant createdAt;
 
 	private final String createdBy;
 
-	private final Instant expiresAt;
+	private Instant expiresAt;
+
+	/** The secret a rotation replaced, and until when it still authenticates. */
+	private @Nullable Overlap previous;
+
+	private @Nullable Instant rotatedAt;
 
 	private TokenStatus status;
 
@@ -67,7 +73,7 @@ public final class ApiToken {
 			TokenScopes scopes, AllowedAddresses allowedAddresses, TokenDigest digest, String hint, Instant createdAt,
 			String createdBy, Instant expiresAt, TokenStatus status, @Nullable StatusReason statusReason,
 			@Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Instant lastUsedAt,
-			@Nullable String lastUsedIp, int version) {
+			@Nullable String lastUsedIp, @Nullable Overlap previous, @Nullable Instant rotatedAt, int version) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.organisationId = organisationId;
@@ -86,6 +92,8 @@ public final class ApiToken {
 		this.revokedBy = revokedBy;
 		this.lastUsedAt = lastUsedAt;
 		this.lastUsedIp = lastUsedIp;
+		this.previous = previous;
+		this.rotatedAt = rotatedAt;
 		this.version = version;
 	}
 
@@ -113,7 +121,7 @@ public final class ApiToken {
 		}
 		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, scopes,
 				allowedAddresses, secret.digest(), secret.hint(), now, createdBy.reference(), expiresAt,
-				TokenStatus.ACTIVE, null, null, null, null, null, 0);
+				TokenStatus.ACTIVE, null, null, null, null, null, null, null, 0);
 	}
 
 	/**
@@ -211,6 +219,38 @@ public final class ApiToken {
 	}
 
 	/**
+	 * Gives the token a new secret (SPEC §9): same id, name, scopes and allowlist, and a
+	 * fresh expiry of its lifetime (as it was issued or last rotated), within the
+	 * organisation's maximum. The old secret keeps working for the overlap, never past
+	 * its own expiry; with no overlap it stops at once.
+	 * @throws TokenExpired if the token has expired
+	 * @throws TokenProblems.TokenNotActive if it is revoked
+	 */
+	void rotate(TokenSecret secret, Duration overlap, Duration maxLifetime, Instant now) {
+		TokenStatus current = status(now);
+		if (current == TokenStatus.EXPIRED) {
+			throw new TokenExpired();
+		}
+		if (current != TokenStatus.ACTIVE) {
+			throw new TokenProblems.TokenNotActive();
+		}
+		Instant overlapEnds = now.plus(overlap);
+		this.previous = overlap.isZero() ? null
+				: new Overlap(this.digest, overlapEnds.isBefore(this.expiresAt) ? overlapEnds : this.expiresAt);
+		Duration lifetime = Duration.between((this.rotatedAt != null) ? this.rotatedAt : this.createdAt,
+				this.expiresAt);
+		this.expiresAt = now.plus((lifetime.compareTo(maxLifetime) > 0) ? maxLifetime : lifetime);
+		this.digest = secret.digest();
+		this.hint = secret.hint();
+		this.rotatedAt = now;
+	}
+
+	/** A secret replaced by a rotation, valid until {@code validUntil}. */
+	record Overlap(TokenDigest digest, Instant validUntil) {
+
+	}
+
+	/**
 	 * Renames, describes, moves the allowlist and narrows the scopes (SPEC §8), whatever
 	 * the token's status; what the changes leave out stays as it is.
 	 * @return whether anything changed
@@ -267,6 +307,14 @@ public final class ApiToken {
 
 	public @Nullable String description() {
 		return this.description;
+	}
+
+	@Nullable Overlap previous() {
+		return this.previous;
+	}
+
+	public @Nullable Instant rotatedAt() {
+		return this.rotatedAt;
 	}
 
 	public TokenScopes scopes() {

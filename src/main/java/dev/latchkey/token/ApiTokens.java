@@ -52,8 +52,9 @@ public class ApiTokens {
 			.optional();
 	}
 
+	/** The token with this secret, or whose secret a rotation replaced with it. */
 	Optional<TokenView> findByDigest(TokenDigest digest) {
-		return this.jdbc.sql(SELECT_VIEW + "where t.digest = :digest")
+		return this.jdbc.sql(SELECT_VIEW + "where t.digest = :digest or t.previous_digest = :digest")
 			.param("digest", digest.hex())
 			.query(ApiTokens::view)
 			.optional();
@@ -142,10 +143,18 @@ public class ApiTokens {
 		boolean changed = this.jdbc.sql("""
 				update api_tokens set status = :status, status_reason = :reason, revoked_at = :revokedAt,
 				    revoked_by = :revokedBy, name = :name, description = :description, scopes = :scopes,
-				    allowed_ips = :allowedIps, version = version + 1
+				    allowed_ips = :allowedIps, digest = :digest, hint = :hint, expires_at = :expiresAt,
+				    previous_digest = :previousDigest, previous_valid_until = :previousValidUntil,
+				    rotated_at = :rotatedAt, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("id", token.id().value())
+			.param("digest", token.digest().hex())
+			.param("hint", token.hint())
+			.param("expiresAt", Sql.time(token.expiresAt()))
+			.param("previousDigest", (token.previous() != null) ? token.previous().digest().hex() : null)
+			.param("previousValidUntil", (token.previous() != null) ? Sql.time(token.previous().validUntil()) : null)
+			.param("rotatedAt", Sql.time(token.rotatedAt()))
 			.param("name", token.name().value())
 			.param("description", token.description())
 			.param("scopes", token.scopes().serialised())
@@ -205,18 +214,21 @@ public class ApiTokens {
 
 	/**
 	 * What authentication needs to know about the token with this digest, its owner and
-	 * organisation.
+	 * organisation. A secret that a rotation replaced finds its token too, as a
+	 * credential of that secret: its digest, and the end of its overlap as its expiry, so
+	 * that it stops like an expired token when the overlap ends.
 	 */
 	Optional<TokenCredential> findCredential(TokenDigest digest) {
 		return this.jdbc.sql("""
-				select t.id, t.name, t.digest, t.status, t.created_at, t.expires_at, t.organisation_id, t.owner_id,
-				       t.scopes, t.allowed_ips,
+				select t.id, t.name, t.status, t.created_at, t.organisation_id, t.owner_id, t.scopes, t.allowed_ips,
+				       case when t.digest = :digest then t.digest else t.previous_digest end as digest,
+				       case when t.digest = :digest then t.expires_at else t.previous_valid_until end as expires_at,
 				       u.username, u.email, u.display_name, u.role, u.status as owner_status, u.licensed,
 				       o.name as organisation_name
 				from api_tokens t
 				join users u on u.id = t.owner_id and u.organisation_id = t.organisation_id
 				join organisations o on o.id = t.organisation_id
-				where t.digest = :digest
+				where t.digest = :digest or t.previous_digest = :digest
 				""").param("digest", digest.hex()).query(TokenCredential::from).optional();
 	}
 
@@ -229,6 +241,12 @@ public class ApiTokens {
 		return (reason != null) ? reason.name() : null;
 	}
 
+	private static ApiToken.@Nullable Overlap overlap(ResultSet rs) throws SQLException {
+		String previous = rs.getString("previous_digest");
+		Instant until = Sql.instant(rs, "previous_valid_until");
+		return (previous != null && until != null) ? new ApiToken.Overlap(new TokenDigest(previous), until) : null;
+	}
+
 	private static TokenView view(ResultSet rs, int row) throws SQLException {
 		String reason = rs.getString("status_reason");
 		ApiToken token = new ApiToken(new TokenId(rs.getObject("id", UUID.class)),
@@ -239,8 +257,8 @@ public class ApiTokens {
 				rs.getString("hint"), Sql.requiredInstant(rs, "created_at"), rs.getString("created_by"),
 				Sql.requiredInstant(rs, "expires_at"), TokenStatus.valueOf(rs.getString("status")),
 				(reason != null) ? StatusReason.valueOf(reason) : null, Sql.instant(rs, "revoked_at"),
-				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"),
-				rs.getInt("version"));
+				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"), overlap(rs),
+				Sql.instant(rs, "rotated_at"), rs.getInt("version"));
 		return new TokenView(token, rs.getString("owner_username"));
 	}
 

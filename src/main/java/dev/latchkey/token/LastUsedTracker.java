@@ -3,6 +3,7 @@ package dev.latchkey.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps {@code lastUsedAt} / {@code lastUsedIp} in memory and writes them as one JDBC
  * batch per interval, and once more on shutdown, instead of once per request (SPEC rule
  * 13). At most one {@code TOKEN_AUTHENTICATED} audit event is written per token per
- * {@code authenticated-audit-interval}.
+ * {@code authenticated-audit-interval}. Requests per token and day (SPEC §9) are counted
+ * in memory and written in the same transaction.
  */
 @Component
 class LastUsedTracker {
@@ -37,7 +39,11 @@ class LastUsedTracker {
 
 	private final Map<TokenId, Instant> lastAudited = new ConcurrentHashMap<>();
 
+	private final UsageCounts usage = new UsageCounts();
+
 	private final ApiTokens tokens;
+
+	private final UsageDays usageDays;
 
 	private final AuditTrail audit;
 
@@ -47,9 +53,10 @@ class LastUsedTracker {
 
 	private final Clock clock;
 
-	LastUsedTracker(ApiTokens tokens, AuditTrail audit, TransactionTemplate transactions, TokenSettings settings,
-			Clock clock) {
+	LastUsedTracker(ApiTokens tokens, UsageDays usageDays, AuditTrail audit, TransactionTemplate transactions,
+			TokenSettings settings, Clock clock) {
 		this.tokens = tokens;
+		this.usageDays = usageDays;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.settings = settings;
@@ -58,6 +65,7 @@ class LastUsedTracker {
 
 	void record(TokenCredential credential, Instant at, @Nullable String clientIp) {
 		this.pending.put(credential.tokenId(), new Use(credential, at, clientIp));
+		this.usage.count(credential.tokenId(), at);
 	}
 
 	void flush() {
@@ -69,10 +77,12 @@ class LastUsedTracker {
 		Map<TokenId, Use> batch = Map.copyOf(this.pending);
 		// Only the uses copied: a newer one recorded meanwhile waits for the next flush.
 		batch.forEach((id, use) -> this.pending.remove(id, use));
+		List<UsageCounts.Increment> counted = this.usage.take(this.clock.instant());
 		try {
 			Map<TokenId, Instant> audited = new HashMap<>();
 			this.transactions.executeWithoutResult((status) -> {
 				this.tokens.recordUses(batch.values().stream().map(Use::lastUse).toList());
+				this.usageDays.add(counted);
 				batch.values().forEach((use) -> auditIfDue(use, audited));
 			});
 			// Only committed audit events count; a rolled-back one is retried.
@@ -81,6 +91,7 @@ class LastUsedTracker {
 		catch (RuntimeException ex) {
 			// Keep the uses for the next flush rather than lose them; newer uses win.
 			batch.forEach(this.pending::putIfAbsent);
+			this.usage.giveBack(counted);
 			logger.warn("Could not write last-used times of {} tokens: {}", batch.size(), ex.getMessage());
 		}
 	}

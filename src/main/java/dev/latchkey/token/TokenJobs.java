@@ -21,10 +21,13 @@ class TokenJobs implements SchedulingConfigurer {
 
 	private final TokenExpiry expiry;
 
+	private final TokenUsage usage;
+
 	private final TokenSettings settings;
 
-	TokenJobs(LastUsedTracker lastUsed, TokenExpiry expiry, TokenSettings settings) {
+	TokenJobs(LastUsedTracker lastUsed, TokenExpiry expiry, TokenUsage usage, TokenSettings settings) {
 		this.lastUsed = lastUsed;
+		this.usage = usage;
 		this.expiry = expiry;
 		this.settings = settings;
 	}
@@ -34,6 +37,7 @@ class TokenJobs implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this.lastUsed::flush, this.settings.lastUsedFlushInterval());
 		registrar.addFixedDelayTask(
 				new FixedDelayTask(this.expiry::expireDue, this.settings.expiryCheckInterval(), EXPIRY_FIRST_DELAY));
+		registrar.addFixedDelayTask(this.usage::forgetOld, Duration.ofHours(1));
 	}
 
 }

@@ -49,6 +49,8 @@ public class TokenManagement {
 
 	private final ScopeManagement scopes;
 
+	private final UsageDays usageDays;
+
 	private final TokenFormat format;
 
 	private final AuditTrail audit;
@@ -56,7 +58,8 @@ public class TokenManagement {
 	private final Clock clock;
 
 	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, ScopeManagement scopes,
-			TokenFormat format, AuditTrail audit, Clock clock) {
+			UsageDays usageDays, TokenFormat format, AuditTrail audit, Clock clock) {
+		this.usageDays = usageDays;
 		this.tokens = tokens;
 		this.users = users;
 		this.organisations = organisations;
@@ -193,10 +196,43 @@ public class TokenManagement {
 		}
 	}
 
+	/** The overlap when the caller names none, and the longest allowed (SPEC §9). */
+	public static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
+
+	public static final Duration MAX_OVERLAP = Duration.ofHours(168);
+
+	/**
+	 * SPEC §9: the owner or an admin gives an active token a new secret, shown once; the
+	 * old one keeps working for the overlap. Still one token toward the limit.
+	 * @param overlapHours 0 to 168; {@code null} for 24
+	 */
+	@Transactional
+	public IssuedToken rotate(Actor actor, TokenId id, @Nullable Integer overlapHours) {
+		Duration overlap = (overlapHours != null) ? Duration.ofHours(overlapHours) : DEFAULT_OVERLAP;
+		if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+			throw new InvalidRequest("'overlapHours' is between 0 and " + MAX_OVERLAP.toHours() + ".");
+		}
+		TokenView view = visible(actor, id);
+		OrganisationPolicies policies = this.organisations.findById(view.token().organisationId())
+			.orElseThrow(() -> new NotFound("token"))
+			.policies();
+		TokenSecret secret = this.format.generate();
+		Instant now = this.clock.instant();
+		Changed rotated = change(view, (token) -> {
+			token.rotate(secret, overlap, policies.maxLifetime(), now);
+			return true;
+		});
+		ApiToken token = rotated.view().token();
+		record(AuditEventType.TOKEN_ROTATED, actor, rotated.view(),
+				"overlapHours=" + overlap.toHours() + ", expiresAt=" + token.expiresAt());
+		return new IssuedToken(rotated.view(), secret);
+	}
+
 	@Transactional
 	public void delete(Actor actor, TokenId id) {
 		TokenView view = visible(actor, id);
 		this.tokens.delete(id);
+		this.usageDays.deleteOf(id);
 		record(AuditEventType.TOKEN_DELETED, actor, view, "owner=" + view.ownerUsername());
 	}
 

@@ -157,4 +157,14 @@ public final class TokenProblems {
 
 	}
 
+	/** The token is revoked: only an active token can be rotated. */
+	public static class TokenNotActive extends ProblemException {
+
+		TokenNotActive() {
+			super(new ProblemType("token-not-active", 409, "Token not active"),
+					"Only an active token can be rotated. Re-approve it first, or create a new token.");
+		}
+
+	}
+
 }

@@ -49,7 +49,10 @@ class LastUsedTrackerUnitTests {
 
 	private final CountingTransactions transactions = new CountingTransactions();
 
-	private final LastUsedTracker tracker = new LastUsedTracker(this.apiTokens, this.audit, this.transactions,
+	private final UsageDays usageDays = mock(UsageDays.class);
+
+	private final LastUsedTracker tracker = new LastUsedTracker(this.apiTokens, this.usageDays, this.audit,
+			this.transactions,
 			new TokenSettings("lkp_", Duration.ofSeconds(30), Duration.ofSeconds(60), AUDIT_INTERVAL), this.clock);
 
 	private final TokenCredential credential = new TokenCredential(TokenId.random(), "ci",

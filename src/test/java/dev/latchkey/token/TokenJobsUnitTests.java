@@ -17,7 +17,8 @@ class TokenJobsUnitTests {
 		// given
 		TokenSettings settings = new TokenSettings("lkp_", Duration.ofSeconds(7), Duration.ofSeconds(42),
 				Duration.ofHours(1));
-		TokenJobs jobs = new TokenJobs(mock(LastUsedTracker.class), mock(TokenExpiry.class), settings);
+		TokenJobs jobs = new TokenJobs(mock(LastUsedTracker.class), mock(TokenExpiry.class), mock(TokenUsage.class),
+				settings);
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 
 		// when
@@ -25,7 +26,7 @@ class TokenJobsUnitTests {
 
 		// then
 		assertThat(registrar.getFixedDelayTaskList()).extracting(IntervalTask::getIntervalDuration)
-			.containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(42));
+			.containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(42), Duration.ofHours(1));
 		assertThat(registrar.getFixedDelayTaskList().get(1).getInitialDelayDuration())
 			.isEqualTo(TokenJobs.EXPIRY_FIRST_DELAY);
 	}

@@ -17,6 +17,7 @@ import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenId;
 import dev.latchkey.token.TokenManagement;
 import dev.latchkey.token.TokenStatus;
+import dev.latchkey.token.TokenUsage;
 import dev.latchkey.token.TokenView;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
@@ -48,10 +49,13 @@ class TokenController {
 
 	private final TokenManagement tokens;
 
+	private final TokenUsage usage;
+
 	private final Clock clock;
 
-	TokenController(TokenManagement tokens, Clock clock) {
+	TokenController(TokenManagement tokens, TokenUsage usage, Clock clock) {
 		this.tokens = tokens;
+		this.usage = usage;
 		this.clock = clock;
 	}
 
@@ -119,6 +123,32 @@ class TokenController {
 		return TokenResponse.of(this.tokens.update(actor, TokenId.parse(id), changes), this.clock.instant());
 	}
 
+	@Operation(summary = "Give a token a new secret, shown in 'token' in this answer only",
+			description = "Same id, name, scopes and allowlist, and a fresh expiry of the token's lifetime. The old "
+					+ "secret keeps working for overlapHours (0-168, default 24), never past its own expiry. Only an "
+					+ "active token can be rotated (409 token-not-active, token-expired).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(mediaType = "application/json",
+							examples = @ExampleObject(value = "{\"overlapHours\":24}"))))
+	@PostMapping("/{id}/rotate")
+	ResponseEntity<CreatedTokenResponse> rotate(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestBody(required = false) @Nullable RotateRequest request) {
+		IssuedToken issued = this.tokens.rotate(actor, TokenId.parse(id),
+				(request != null) ? request.overlapHours() : null);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.header("Pragma", "no-cache")
+			.body(new CreatedTokenResponse(issued.secret().reveal(),
+					TokenResponse.of(issued.view(), this.clock.instant())));
+	}
+
+	@Operation(summary = "Authenticated requests per UTC day, oldest first (at most 90 days; current within a minute)")
+	@GetMapping("/{id}/usage")
+	UsageResponse usage(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(defaultValue = "30") int days) {
+		return new UsageResponse(this.usage.of(actor, TokenId.parse(id), days));
+	}
+
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
@@ -127,6 +157,14 @@ class TokenController {
 
 	record CreateTokenRequest(@NotNull String name, @Nullable String description, @Nullable Integer expiresInDays,
 			@Nullable Instant expiresAt, @Nullable List<String> scopes, @Nullable List<String> allowedIps) {
+
+	}
+
+	record UsageResponse(List<TokenUsage.UsageDay> days) {
+
+	}
+
+	record RotateRequest(@Nullable Integer overlapHours) {
 
 	}
 
