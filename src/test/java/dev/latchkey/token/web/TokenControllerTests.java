@@ -1,10 +1,12 @@
 package dev.latchkey.token.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import dev.latchkey.system.Forbidden;
+import dev.latchkey.system.InvalidRequest;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.testing.ApiSliceTest;
 import dev.latchkey.testing.TestProblems;
@@ -12,6 +14,7 @@ import dev.latchkey.token.ApiToken;
 import dev.latchkey.token.IssuedToken;
 import dev.latchkey.token.TestTokens;
 import dev.latchkey.token.TokenManagement;
+import dev.latchkey.token.TokenUsage;
 import dev.latchkey.token.TokenView;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,7 @@ import static dev.latchkey.testing.SliceRequests.admin;
 import static dev.latchkey.testing.SliceRequests.as;
 import static dev.latchkey.testing.SliceRequests.generalUser;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -48,6 +52,9 @@ class TokenControllerTests {
 
 	@MockitoBean
 	TokenManagement tokens;
+
+	@MockitoBean
+	TokenUsage usage;
 
 	@Test
 	void listingAnswers200() throws Exception {
@@ -168,6 +175,58 @@ class TokenControllerTests {
 		this.mvc.perform(get("/api/v1/tokens").with(as(admin())))
 			.andExpect(status().isInternalServerError())
 			.andExpect(jsonPath("$.detail").value("The request could not be completed. It has been logged."));
+	}
+
+	@Test
+	void rotatingAnswers200WithTheNewSecretOnceAndUncached() throws Exception {
+		// given
+		IssuedToken issued = issued();
+		given(this.tokens.rotate(any(), any(), eq(2))).willReturn(issued);
+
+		// when / then
+		this.mvc
+			.perform(post("/api/v1/tokens/" + issued.view().token().id() + "/rotate").with(as(admin()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"overlapHours\":2}"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.token").value(issued.secret().reveal()));
+	}
+
+	@Test
+	void rotatingARevokedTokenAnswers409() throws Exception {
+		// given
+		given(this.tokens.rotate(any(), any(), any())).willThrow(TestProblems.conflict("token-not-active"));
+
+		// when / then
+		this.mvc.perform(post("/api/v1/tokens/" + UUID.randomUUID() + "/rotate").with(as(admin())))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.type").value("https://latchkey.dev/problems/token-not-active"));
+	}
+
+	@Test
+	void usageAnswers200WithTheDays() throws Exception {
+		// given
+		given(this.usage.of(any(), any(), eq(2)))
+			.willReturn(List.of(new TokenUsage.UsageDay(LocalDate.parse("2026-06-01"), 0),
+					new TokenUsage.UsageDay(LocalDate.parse("2026-06-02"), 42)));
+
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens/" + UUID.randomUUID() + "/usage?days=2").with(as(admin())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.days[1].date").value("2026-06-02"))
+			.andExpect(jsonPath("$.days[1].requests").value(42));
+	}
+
+	@Test
+	void usageOfTooManyDaysAnswers400() throws Exception {
+		// given
+		given(this.usage.of(any(), any(), eq(91)))
+			.willThrow(InvalidRequest.parameter("days", "'days' is between 1 and 90."));
+
+		// when / then
+		this.mvc.perform(get("/api/v1/tokens/" + UUID.randomUUID() + "/usage?days=91").with(as(admin())))
+			.andExpect(status().isBadRequest());
 	}
 
 	private static IssuedToken issued() {
