@@ -164,8 +164,10 @@ public final class AllowedAddresses {
 	private record Bits(boolean ipv4, long high, long low) {
 
 		/**
-		 * A client's address, as {@link #clientAddress} reads it; plain dotted IPv4, what
-		 * nearly every request comes from, without the library's general parser.
+		 * A client's address, as {@link #clientAddress} reads it. The forms requests come
+		 * from (plain dotted IPv4, IPv6 in hex groups) are read here without the
+		 * library's general parser, which allocates a good deal; anything else goes to
+		 * it.
 		 */
 		static @Nullable Bits ofClient(@Nullable String text) {
 			if (text == null) {
@@ -175,8 +177,90 @@ public final class AllowedAddresses {
 			if (ipv4 >= 0) {
 				return new Bits(true, 0, ipv4);
 			}
+			Bits ipv6 = hexIpv6(text);
+			if (ipv6 != null) {
+				return ipv6;
+			}
 			IPAddress address = clientAddress(text);
 			return (address != null) ? of(address) : null;
+		}
+
+		/**
+		 * Eight groups of one to four hex digits separated by colons, of which one
+		 * {@code ::} may stand for one or more groups of zeros; an IPv4-mapped address as
+		 * the IPv4 one. {@code null} for any other text (with a zone, an embedded IPv4
+		 * address, or not an address), which the strict parser then judges.
+		 */
+		private static @Nullable Bits hexIpv6(String text) {
+			int length = text.length();
+			if (length < 2 || length > 39) {
+				return null;
+			}
+			int[] groups = new int[8];
+			int count = 0;
+			int gap = -1;
+			int i = 0;
+			if (text.startsWith("::")) {
+				gap = 0;
+				i = 2;
+			}
+			while (i < length) {
+				int start = i;
+				int group = 0;
+				int digit;
+				while (i < length && (digit = hexDigit(text.charAt(i))) >= 0) {
+					group = (group << 4) | digit;
+					i++;
+				}
+				int digits = i - start;
+				if (digits == 0 || digits > 4 || count == 8) {
+					return null;
+				}
+				groups[count++] = group;
+				if (i == length) {
+					break;
+				}
+				if (text.charAt(i) != ':' || ++i == length) {
+					return null;
+				}
+				if (text.charAt(i) == ':') {
+					if (gap >= 0) {
+						return null;
+					}
+					gap = count;
+					i++;
+				}
+			}
+			if ((gap < 0) ? count != 8 : count > 7) {
+				return null;
+			}
+			int[] full = new int[8];
+			int head = (gap < 0) ? count : gap;
+			System.arraycopy(groups, 0, full, 0, head);
+			System.arraycopy(groups, head, full, 8 - (count - head), count - head);
+			long high = 0;
+			long low = 0;
+			for (int g = 0; g < 4; g++) {
+				high = (high << 16) | full[g];
+				low = (low << 16) | full[g + 4];
+			}
+			if (high == 0 && (low >>> 32) == 0xFFFF) {
+				return new Bits(true, 0, low & 0xFFFF_FFFFL);
+			}
+			return new Bits(false, high, low);
+		}
+
+		private static int hexDigit(char c) {
+			if (c >= '0' && c <= '9') {
+				return c - '0';
+			}
+			if (c >= 'a' && c <= 'f') {
+				return c - 'a' + 10;
+			}
+			if (c >= 'A' && c <= 'F') {
+				return c - 'A' + 10;
+			}
+			return -1;
 		}
 
 		static Bits of(IPAddress address) {

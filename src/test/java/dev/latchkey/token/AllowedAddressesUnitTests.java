@@ -211,7 +211,7 @@ class AllowedAddressesUnitTests {
 	@Test
 	void theMaskMatchAgreesWithTheLibraryForRandomBlocksAndClients() {
 		Random random = new Random(20261202L);
-		for (int round = 0; round < 2_000; round++) {
+		for (int round = 0; round < 5_000; round++) {
 			IPAddress block = randomBlock(random);
 			AllowedAddresses allowed = AllowedAddresses.of(List.of(block.toCompressedString()));
 			for (int i = 0; i < 20; i++) {
@@ -222,6 +222,25 @@ class AllowedAddressesUnitTests {
 				assertThat(allowed.admits(client)).as("%s admits %s", block, client).isEqualTo(expected);
 			}
 		}
+	}
+
+	/**
+	 * With a list that admits every address, {@code admits} says exactly whether the text
+	 * is a client address as the library reads it: the hand-written readers of plain IPv4
+	 * and hex IPv6 accept nothing it refuses and refuse nothing it accepts.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "::", "::1", "1::", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8",
+			"1:2:3:4::5:6:7:8", "1:2:3:4:5:6:7:8:9", ":::", "1:::2", "1::2::3", ":1::2", "1::2:", "1:2:3:4:5:6:7:",
+			":1:2:3:4:5:6:7:8", "12345::1", "0000:0000:0000:0000:0000:0000:0000:0001", "00000::1", "abcd:EF01::",
+			"g::1", "::ffff:c633:6407", "::FFFF:C633:6407", "::ffff:0:1", "::fffe:c633:6407",
+			"0:0:0:0:0:ffff:c633:6407", "::ffff:198.51.100.7", "fe80::1%eth0", "fe80::1%", "0.0.0.0", "255.255.255.255",
+			"256.0.0.0", "1.2.3", "1.2.3.4.", ".1.2.3.4", "1..2.3", "01.2.3.4", "1.2.3.04", "0.0.0.00", "1.2.3.4 ",
+			" 1.2.3.4", "1.2.3.4/32", "١.2.3.4", "１.2.3.4", "ａ::1", "1.2.3.4%eth0", "::1/128", "" })
+	void theHandWrittenReadersAgreeWithTheLibrary(String client) {
+		AllowedAddresses everywhere = AllowedAddresses.of(List.of("0.0.0.0/1", "128.0.0.0/1", "::/1", "8000::/1"));
+
+		assertThat(everywhere.admits(client)).isEqualTo(AllowedAddresses.clientAddress(client) != null);
 	}
 
 	private static IPAddress randomBlock(Random random) {
@@ -243,12 +262,24 @@ class AllowedAddressesUnitTests {
 			case 3 -> "0" + (random.nextInt(3)) + "." + random.nextInt(256) + ".0." + random.nextInt(10);
 			case 4 -> inside.isIPv4() ? "::ffff:" + inside : inside + "%eth0";
 			case 5 -> inside.toFullString();
-			case 6 -> inside + "." + random.nextInt(10);
+			case 6 -> mutate(random, random.nextBoolean() ? inside.toCompressedString() : inside.toFullString());
 			default -> {
 				byte[] bytes = new byte[random.nextBoolean() ? 4 : 16];
 				random.nextBytes(bytes);
 				yield ((bytes.length == 4) ? new IPv4Address(bytes) : new IPv6Address(bytes)).toCanonicalString();
 			}
+		};
+	}
+
+	/** One character changed, dropped or added: often no longer an address. */
+	private static String mutate(Random random, String text) {
+		String alphabet = "0123456789abcdefABCDEFg:.%/ ";
+		int at = random.nextInt(text.length());
+		char c = alphabet.charAt(random.nextInt(alphabet.length()));
+		return switch (random.nextInt(3)) {
+			case 0 -> text.substring(0, at) + c + text.substring(at + 1);
+			case 1 -> text.substring(0, at) + text.substring(at + 1);
+			default -> text.substring(0, at) + c + text.substring(at);
 		};
 	}
 

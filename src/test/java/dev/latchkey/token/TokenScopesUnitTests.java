@@ -150,6 +150,12 @@ class TokenScopesUnitTests {
 			.satisfies((ex) -> assertThat(ex.type().slug()).isEqualTo("invalid-scope"));
 	}
 
+	@Test
+	void aMissingNameIsRefusedLikeAMalformedOne() {
+		// JSON's [null] arrives as a null element
+		assertThatExceptionOfType(MalformedScope.class).isThrownBy(() -> TokenScopes.of(Arrays.asList("api", null)));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "a", "deploy", "metrics:read", "ci.deploy-prod_2", "x" })
 	void aNameShapedLikeAScopeIsAccepted(String name) {
