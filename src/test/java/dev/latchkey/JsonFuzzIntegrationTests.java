@@ -1,5 +1,6 @@
 package dev.latchkey;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes every JSON endpoint with generated bodies: random JSON of every shape (wrong
- * types, unknown and missing fields, deep nesting, huge numbers, odd Unicode), mutations
- * of valid bodies, and bytes that are not JSON at all. No answer may be a 5xx, and the
- * server may log no unexpected exception. The generator is seeded, so a failure can be
- * replayed; a Jazzer fuzz test sends its committed inputs in every run and finds new ones
- * when fuzzing.
+ * Fuzzes every JSON endpoint with generated bodies (scopes and allowlists included: a
+ * token's {@code PATCH}, scope definitions, creates that name both): random JSON of every
+ * shape (wrong types, unknown and missing fields, deep nesting, huge numbers, odd
+ * Unicode), mutations of valid bodies, and bytes that are not JSON at all. No answer may
+ * be a 5xx, and the server may log no unexpected exception. The generator is seeded, so a
+ * failure can be replayed; a Jazzer fuzz test sends its committed inputs in every run and
+ * finds new ones when fuzzing.
  */
 class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 
@@ -107,15 +109,42 @@ class JsonFuzzIntegrationTests extends TenantIntegrationTests {
 		endpoints.put("PUT /api/v1/users/" + user + "/role", "{\"role\":\"ORG_ADMIN\"}");
 		endpoints.put("POST /api/v1/clients", "{\"name\":\"c\"}");
 		endpoints.put("POST /api/v1/leaks", "[{\"token\":\"lkp_x\",\"type\":\"t\",\"url\":\"u\",\"source\":\"s\"}]");
+		// appended, never inserted: a committed input's first byte picks its endpoint by
+		// position
+		endpoints.put("PATCH /api/v1/tokens/" + patchTarget(),
+				"{\"name\":\"p\",\"description\":\"d\",\"scopes\":[\"api\",\"fuzz\"],"
+						+ "\"allowedIps\":[\"198.51.100.0/24\",\"2001:db8::/32\"]}");
+		endpoints.put("POST /api/v1/scopes", "{\"name\":\"s\",\"description\":\"d\"}");
+		endpoints.put("POST /api/v1/tokens (scopes)",
+				"{\"name\":\"n\",\"scopes\":[\"read_api\",\"fuzz\"],\"allowedIps\":[\"203.0.113.7\",\"10.0.0.0/8\"]}");
 		this.endpoints = endpoints;
 		return endpoints;
+	}
+
+	/**
+	 * A token of the tenant's admin for the fuzzed {@code PATCH} (not the one the
+	 * requests carry, which a narrowed scope would lock out), holding {@code api} and the
+	 * organisation's scope {@code fuzz}.
+	 */
+	private String patchTarget() {
+		this.api.post("/api/v1/scopes", this.tenant.adminToken(), "{\"name\":\"fuzz\"}");
+		ApiResponse created = this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+				"{\"name\":\"patched\",\"scopes\":[\"api\",\"fuzz\"]}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.text("id");
 	}
 
 	/** Sends one body as the tenant's admin; never a 5xx, never an exception's text. */
 	private int send(String endpoint, String body) {
 		String[] call = endpoint.split(" ");
-		ApiResponse response = call[0].equals("PUT") ? this.api.put(call[1], this.tenant.adminToken(), body)
-				: this.api.post(call[1], this.tenant.adminToken(), body);
+		ApiResponse response = switch (call[0]) {
+			case "PUT" -> this.api.put(call[1], this.tenant.adminToken(), body);
+			case "PATCH" -> this.api.send(this.api.raw(call[1])
+				.header("Authorization", "Bearer " + this.tenant.adminToken())
+				.header("Content-Type", "application/json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+			default -> this.api.post(call[1], this.tenant.adminToken(), body);
+		};
 		assertThat(response.status()).as(endpoint + " with " + body).isLessThan(500);
 		assertThat(response.body()).as(endpoint).doesNotContain("Exception").doesNotContain("\tat ");
 		return response.status();

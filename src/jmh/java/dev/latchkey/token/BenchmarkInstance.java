@@ -48,6 +48,8 @@ final class BenchmarkInstance implements AutoCloseable {
 
 	final List<String> secrets = new ArrayList<>();
 
+	private final User owner;
+
 	BenchmarkInstance(String database, int tokens) throws Exception {
 		List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none",
 				"--spring.main.banner-mode=off", "--latchkey.scheduling.enabled=false", "--logging.level.root=WARN",
@@ -70,6 +72,7 @@ final class BenchmarkInstance implements AutoCloseable {
 		this.context = new SpringApplicationBuilder(LatchkeyApplication.class).run(args.toArray(String[]::new));
 		this.verification = this.context.getBean(TokenVerification.class);
 		this.cache = this.context.getBean(VerificationCache.class);
+		this.owner = owner();
 		fill(tokens);
 	}
 
@@ -78,14 +81,11 @@ final class BenchmarkInstance implements AutoCloseable {
 	 * known, so those are spread through the table and its index like any other.
 	 */
 	private void fill(int tokens) {
-		User owner = owner();
-		ApiTokens apiTokens = this.context.getBean(ApiTokens.class);
+		User owner = this.owner;
 		JdbcClient jdbc = this.context.getBean(JdbcClient.class);
-		TokenFormat format = this.context.getBean(TokenFormat.class);
 		int sample = Math.min(tokens, MAX_SAMPLE);
 		int bulk = tokens - sample;
 		int rounds = 10;
-		Instant now = Instant.now();
 		for (int round = 0; round < rounds; round++) {
 			int from = bulk / rounds * round + 1;
 			int to = (round == rounds - 1) ? bulk : bulk / rounds * (round + 1);
@@ -106,15 +106,25 @@ final class BenchmarkInstance implements AutoCloseable {
 					.update();
 			}
 			for (int i = sample / rounds * round; i < ((round == rounds - 1) ? sample : sample / rounds * (round + 1)); i++) {
-				TokenSecret secret = format.generate();
-				apiTokens.insert(ApiToken.issue(owner, new TokenName("sample-" + i), null, secret, Actor.operator(), now,
-						now.plus(Duration.ofDays(90))));
-				this.secrets.add(secret.reveal());
+				this.secrets.add(insert("sample-" + i, TokenScopes.DEFAULT, AllowedAddresses.ANYWHERE));
 			}
 		}
 		if (!this.schema.isEmpty()) {
 			jdbc.sql("analyze api_tokens").update();
 		}
+	}
+
+	/**
+	 * Stores one more token with these scopes and allowlist, as the API would, and answers
+	 * its secret.
+	 */
+	String insert(String name, TokenScopes scopes, AllowedAddresses allowedAddresses) {
+		TokenSecret secret = this.context.getBean(TokenFormat.class).generate();
+		Instant now = Instant.now();
+		this.context.getBean(ApiTokens.class)
+			.insert(ApiToken.issue(this.owner, new TokenAllowance(0, Integer.MAX_VALUE), new TokenName(name), null,
+					scopes, allowedAddresses, secret, Actor.operator(), now, now.plus(Duration.ofDays(90))));
+		return secret.reveal();
 	}
 
 	private User owner() {

@@ -2,6 +2,8 @@ package dev.latchkey.token;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The name of something a token may do (SPEC §8): one of the built-in {@link #API} and
  * {@link #READ_API}, or one an organisation defined for its own APIs.
@@ -28,8 +30,9 @@ public record Scope(String name) implements Comparable<Scope> {
 		}
 	}
 
-	public static boolean isWellFormed(String name) {
-		return NAME.matcher(name).matches();
+	/** Whether {@code name} is shaped like a scope's; a JSON {@code null} is not. */
+	public static boolean isWellFormed(@Nullable String name) {
+		return name != null && NAME.matcher(name).matches();
 	}
 
 	public boolean isBuiltIn() {

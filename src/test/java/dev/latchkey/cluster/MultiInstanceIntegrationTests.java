@@ -3,6 +3,7 @@ package dev.latchkey.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.testing.Api;
@@ -24,6 +25,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  * propagation bound, and the instance that answered a change honours it at once.
  */
 @IntegrationTest
+// both instances take the client address from X-Forwarded-For sent over loopback, so a
+// test can present a token from any address
+@TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")
 class MultiInstanceIntegrationTests {
 
 	/** The documented propagation bound between instances (docs/architecture.md). */
@@ -177,6 +182,88 @@ class MultiInstanceIntegrationTests {
 		awaitStatus(this.b, later, 401, PROPAGATION_BOUND);
 	}
 
+	@Test
+	void narrowingScopesOnOneInstanceIsHonouredThereAtOnceAndByTheOtherWithinTheBound() {
+		Token token = createOnA("narrow-me");
+		assertThat(unsafeCall(this.a, token).status()).as("api may change").isEqualTo(400);
+		assertThat(unsafeCall(this.b, token).status()).as("api may change").isEqualTo(400);
+
+		ApiResponse narrowed = patch(this.a, token, "{\"scopes\":[\"read_api\"]}");
+
+		assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+		assertThat(unsafeCall(this.a, token).status()).isEqualTo(403);
+		assertThat(this.a.get("/api/v1/tokens", token.secret()).status()).isEqualTo(200);
+		awaitAnswer(() -> unsafeCall(this.b, token), 403, PROPAGATION_BOUND);
+		assertThat(this.b.get("/api/v1/tokens", token.secret()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void wideningOnTheOtherInstanceIsRefusedAndChangesNothingOnEither() {
+		Token token = createOnA("stay-narrow");
+		assertThat(patch(this.a, token, "{\"scopes\":[\"read_api\"]}").status()).isEqualTo(200);
+		awaitAnswer(() -> unsafeCall(this.b, token), 403, PROPAGATION_BOUND);
+
+		ApiResponse widened = patch(this.b, token, "{\"scopes\":[\"api\"]}");
+
+		assertThat(widened.status()).as(widened.body()).isEqualTo(409);
+		assertThat(widened.problemType()).isEqualTo("scope-widening");
+		assertThat(unsafeCall(this.a, token).status()).isEqualTo(403);
+		assertThat(unsafeCall(this.b, token).status()).isEqualTo(403);
+	}
+
+	@Test
+	void anAllowlistChangedOnOneInstanceIsHonouredThereAtOnceAndByTheOtherWithinTheBound() {
+		ApiResponse created = this.a.post("/api/v1/tokens", this.tenant.adminToken(),
+				"{\"name\":\"move-me\",\"allowedIps\":[\"198.51.100.0/24\"]}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Token token = new Token(created.text("id"), created.text("token"));
+		String office = "198.51.100.7";
+		String home = "2001:db8::7";
+		assertThat(meFrom(this.a, token, office).status()).isEqualTo(200);
+		assertThat(meFrom(this.b, token, office).status()).isEqualTo(200);
+		assertThat(meFrom(this.b, token, home).status()).isEqualTo(401);
+
+		ApiResponse moved = patch(this.a, token, "{\"allowedIps\":[\"2001:db8::/32\"]}");
+
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(meFrom(this.a, token, office).status()).isEqualTo(401);
+		assertThat(meFrom(this.a, token, home).status()).isEqualTo(200);
+		awaitAnswer(() -> meFrom(this.b, token, office), 401, PROPAGATION_BOUND);
+		assertThat(meFrom(this.b, token, home).status()).isEqualTo(200);
+
+		// and back the other way: cleared on B, honoured at once on B and soon on A
+		ApiResponse cleared = patch(this.b, token, "{\"allowedIps\":[]}");
+
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(meFrom(this.b, token, office).status()).isEqualTo(200);
+		awaitAnswer(() -> meFrom(this.a, token, office), 200, PROPAGATION_BOUND);
+	}
+
+	/**
+	 * An unsafe call that changes nothing: 400 (the empty body) once the token passes.
+	 */
+	private static ApiResponse unsafeCall(Api instance, Token token) {
+		return instance.post("/api/v1/tokens", token.secret(), "{}");
+	}
+
+	private static ApiResponse meFrom(Api instance, Token token, String clientAddress) {
+		return instance.send(instance.raw("/api/v1/me")
+			.header("Authorization", "Bearer " + token.secret())
+			.header("X-Forwarded-For", clientAddress)
+			.GET());
+	}
+
+	private ApiResponse patch(Api instance, Token token, String json) {
+		return instance.send(instance.raw("/api/v1/tokens/" + token.id())
+			.header("Authorization", "Bearer " + this.tenant.adminToken())
+			.header("Content-Type", "application/json")
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private static void awaitAnswer(Supplier<ApiResponse> call, int status, Duration bound) {
+		await().atMost(bound).pollInterval(Duration.ofMillis(20)).until(() -> call.get().status() == status);
+	}
+
 	private Token createOnA(String name) {
 		ApiResponse created = this.a.post("/api/v1/tokens", this.tenant.adminToken(), "{\"name\":\"" + name + "\"}");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -205,6 +292,7 @@ class MultiInstanceIntegrationTests {
 			args.add("--" + name + "=" + this.environment.getProperty(name, ""));
 		}
 		args.addAll(List.of("--server.port=0", "--management.server.port=0", "--latchkey.scheduling.enabled=false",
+				"--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
 				"--latchkey.admin.password=first-start-password",
 				"--latchkey.cluster.reconnect-min-backoff=" + RECONNECT_BACKOFF.toMillis() + "ms",
 				"--spring.main.banner-mode=off"));

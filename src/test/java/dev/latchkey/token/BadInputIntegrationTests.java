@@ -2,12 +2,15 @@ package dev.latchkey.token;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.ConsoleClient;
 import dev.latchkey.testing.Fixtures;
 import dev.latchkey.testing.LogCapture;
+import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,6 +221,228 @@ class BadInputIntegrationTests extends TenantIntegrationTests {
 			assertThat(log.stackTraces()).isEmpty();
 			assertThat(log.errors()).isEmpty();
 		}
+	}
+
+	static Stream<Arguments> badScopesAndAllowlists() {
+		String twentyOneScopes = IntStream.range(0, 21)
+			.mapToObj((i) -> "\"s" + i + "\"")
+			.collect(Collectors.joining(",", "[", "]"));
+		String twentyOneAddresses = IntStream.range(0, 21)
+			.mapToObj((i) -> "\"10." + i + ".0.0/16\"")
+			.collect(Collectors.joining(",", "[", "]"));
+		return Stream.of(Arguments.of("\"scopes\":[\"nope\"]", 400, "unknown-scope", "'nope'"),
+				Arguments.of("\"scopes\":[\"api\",\"nope\"]", 400, "unknown-scope", "'nope'"),
+				Arguments.of("\"scopes\":[\"Not A Scope\"]", 400, "invalid-scope", "scope"),
+				Arguments.of("\"scopes\":[\"\"]", 400, "invalid-scope", "scope"),
+				Arguments.of("\"scopes\":[\"" + "s".repeat(65) + "\"]", 400, "invalid-scope", "scope"),
+				Arguments.of("\"scopes\":[]", 400, "invalid-request", "at least one"),
+				Arguments.of("\"scopes\":" + twentyOneScopes, 400, "invalid-request", "20"),
+				Arguments.of("\"scopes\":\"api\"", 400, null, null),
+				Arguments.of("\"scopes\":{\"api\":true}", 400, null, null),
+				Arguments.of("\"scopes\":[[\"api\"]]", 400, null, null),
+				// was a 500: a null name reached the pattern
+				Arguments.of("\"scopes\":[null]", 400, "invalid-scope", "scope"),
+				Arguments.of("\"scopes\":[true]", 400, null, null),
+				Arguments.of("\"allowedIps\":[\"not-an-address\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.1\",\"example.com\"]", 400, "invalid-allowed-ips", "Entry 2"),
+				Arguments.of("\"allowedIps\":[\"10.1\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.1" + " ".repeat(60) + "1\"]", 400, "invalid-allowed-ips",
+						"Entry 1"),
+				Arguments.of("\"allowedIps\":" + twentyOneAddresses, 400, "invalid-allowed-ips", "at most 20"),
+				Arguments.of("\"allowedIps\":[\"0.0.0.0/0\"]", 400, "invalid-allowed-ips", "/0"),
+				Arguments.of("\"allowedIps\":[\"::/0\"]", 400, "invalid-allowed-ips", "/0"),
+				Arguments.of("\"allowedIps\":[\"10.1.2.3/8\"]", 400, "invalid-allowed-ips", "10.0.0.0/8"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.0/8\",\"10.0.0.0/8\"]", 400, "invalid-allowed-ips", "repeats"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.0/8\",\"10.0.0.0/08\"]", 400, "invalid-allowed-ips", "Entry 2"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.1-5\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.*\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"10.0.0.0/255.0.0.0\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"fe80::1%eth0\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[\"\"]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":[null]", 400, "invalid-allowed-ips", "Entry 1"),
+				Arguments.of("\"allowedIps\":\"10.0.0.0/8\"", 400, null, null),
+				Arguments.of("\"allowedIps\":{\"10.0.0.0/8\":1}", 400, null, null),
+				Arguments.of("\"allowedIps\":[[\"10.0.0.0/8\"]]", 400, null, null),
+				Arguments.of("\"allowedIps\":[10]", 400, "invalid-field", "allowedIps"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("badScopesAndAllowlists")
+	void aCreateWithBadScopesOrAllowlistIsRefusedAndChangesNothing(String field, int status, String type,
+			String detail) {
+		defineScope("deploy");
+		int auditBefore = auditCount();
+
+		try (LogCapture log = LogCapture.start()) {
+			ApiResponse response = this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+					"{\"name\":\"x\"," + field + "}");
+
+			assertProblem(response, status, type);
+			if (detail != null) {
+				assertThat(response.text("detail")).as(response.body()).contains(detail);
+			}
+			assertThat(log.stackTraces()).isEmpty();
+			assertThat(log.errors()).isEmpty();
+		}
+		assertThat(tokenNames()).containsExactly("bootstrap");
+		assertThat(auditCount()).isEqualTo(auditBefore);
+	}
+
+	@ParameterizedTest
+	@MethodSource("badScopesAndAllowlists")
+	void aPatchWithBadScopesOrAllowlistIsRefusedAndLeavesTheTokenAsItWas(String field, int status, String type,
+			String detail) {
+		defineScope("deploy");
+		String id = createToken("{\"name\":\"narrow\",\"scopes\":[\"api\"],\"allowedIps\":[\"198.51.100.0/24\"]}");
+		String before = tokenJson(id);
+		int auditBefore = auditCount();
+
+		ApiResponse response = patch(id, "{\"name\":\"renamed\"," + field + "}");
+
+		assertProblem(response, status, type);
+		if (detail != null) {
+			assertThat(response.text("detail")).as(response.body()).contains(detail);
+		}
+		assertThat(tokenJson(id)).isEqualTo(before);
+		assertThat(auditCount()).isEqualTo(auditBefore);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"scopes\":[\"api\"]}", "{\"scopes\":[\"read_api\",\"deploy\",\"metrics\"]}",
+			"{\"scopes\":[\"deploy\",\"api\"]}", "{\"name\":\"renamed\",\"scopes\":[\"metrics\"]}",
+			"{\"allowedIps\":[],\"scopes\":[\"api\"]}" })
+	void wideningAPatchedTokensScopesIsA409AndChangesNothing(String body) {
+		defineScope("deploy");
+		defineScope("metrics");
+		String id = createToken(
+				"{\"name\":\"narrow\",\"scopes\":[\"read_api\",\"deploy\"]," + "\"allowedIps\":[\"198.51.100.0/24\"]}");
+		String before = tokenJson(id);
+		int auditBefore = auditCount();
+
+		ApiResponse response = patch(id, body);
+
+		assertProblem(response, 409, "scope-widening");
+		assertThat(tokenJson(id)).isEqualTo(before);
+		assertThat(auditCount()).isEqualTo(auditBefore);
+	}
+
+	@Test
+	void patchingWithAnUnknownFieldOrOnAnUnknownTokenChangesNothing() {
+		String id = createToken("{\"name\":\"narrow\"}");
+		String before = tokenJson(id);
+
+		assertProblem(patch(id, "{\"status\":\"REVOKED\"}"), 400, "unknown-field");
+		assertProblem(patch(id, "{\"expiresAt\":\"2099-01-01T00:00:00Z\"}"), 400, "unknown-field");
+		assertProblem(patch(id, "{\"scopes\":"), 400, "malformed-body");
+		assertProblem(patch(id, "[]"), 400, "malformed-body");
+		assertProblem(patch(UUID.randomUUID().toString(), "{\"scopes\":[\"read_api\"]}"), 404, null);
+		assertProblem(patch("not-an-id", "{\"scopes\":[\"read_api\"]}"), 404, null);
+
+		assertThat(tokenJson(id)).isEqualTo(before);
+	}
+
+	static Stream<Arguments> badScopeDefinitions() {
+		return Stream.of(Arguments.of("{\"name\":\"Not Valid\"}", 400, "invalid-scope"),
+				Arguments.of("{\"name\":\"\"}", 400, "invalid-scope"),
+				Arguments.of("{\"name\":\"9lives\"}", 400, "invalid-scope"),
+				Arguments.of("{\"name\":\"" + "s".repeat(65) + "\"}", 400, "invalid-scope"),
+				Arguments.of("{\"name\":\"ok\",\"description\":\"" + "d".repeat(201) + "\"}", 400, "invalid-request"),
+				Arguments.of("{\"name\":\"deploy\"}", 409, "scope-exists"),
+				Arguments.of("{\"name\":\"deploy\",\"description\":\"again\"}", 409, "scope-exists"),
+				Arguments.of("{\"name\":\"api\"}", 409, "scope-exists"),
+				Arguments.of("{\"name\":\"read_api\"}", 409, "scope-exists"), Arguments.of("{}", 400, "invalid-field"),
+				Arguments.of("{\"name\":null}", 400, "invalid-field"),
+				Arguments.of("{\"name\":[\"ok\"]}", 400, "invalid-field"),
+				Arguments.of("{\"name\":\"ok\",\"builtIn\":true}", 400, "unknown-field"),
+				Arguments.of("{\"name\":", 400, "malformed-body"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("badScopeDefinitions")
+	void aBadScopeDefinitionIsRefusedAndTheScopesStayAsTheyWere(String body, int status, String type) {
+		defineScope("deploy");
+		String before = scopesJson();
+		int auditBefore = auditCount();
+
+		ApiResponse response = this.api.post("/api/v1/scopes", this.tenant.adminToken(), body);
+
+		assertProblem(response, status, type);
+		assertThat(scopesJson()).isEqualTo(before);
+		assertThat(auditCount()).isEqualTo(auditBefore);
+	}
+
+	@Test
+	void deletingAHeldBuiltInUnknownOrMalformedScopeIsRefusedAndChangesNothing() {
+		defineScope("deploy");
+		String id = createToken("{\"name\":\"holder\",\"scopes\":[\"deploy\"]}");
+		this.api.post("/api/v1/tokens/" + id + "/revoke", this.tenant.adminToken(), null);
+		String scopesBefore = scopesJson();
+		String tokenBefore = tokenJson(id);
+		int auditBefore = auditCount();
+
+		ApiResponse held = this.api.delete("/api/v1/scopes/deploy", this.tenant.adminToken());
+		ApiResponse builtIn = this.api.delete("/api/v1/scopes/api", this.tenant.adminToken());
+		ApiResponse unknown = this.api.delete("/api/v1/scopes/nothing-here", this.tenant.adminToken());
+		ApiResponse malformed = this.api.delete("/api/v1/scopes/Not%20Valid", this.tenant.adminToken());
+
+		assertProblem(held, 409, "scope-in-use");
+		assertThat(held.text("detail")).contains("'deploy'");
+		assertProblem(builtIn, 409, "scope-in-use");
+		assertThat(builtIn.text("detail")).contains("built in");
+		assertProblem(unknown, 404, null);
+		assertProblem(malformed, 400, "invalid-scope");
+		assertThat(scopesJson()).isEqualTo(scopesBefore);
+		assertThat(tokenJson(id)).isEqualTo(tokenBefore);
+		assertThat(auditCount()).isEqualTo(auditBefore);
+	}
+
+	@Test
+	void anotherOrganisationsScopeIsUnknownHere() {
+		Tenant other = this.fixtures.tenant();
+		assertThat(this.api.post("/api/v1/scopes", other.adminToken(), "{\"name\":\"theirs\"}").status())
+			.isEqualTo(201);
+		int auditBefore = auditCount();
+
+		ApiResponse create = this.api.post("/api/v1/tokens", this.tenant.adminToken(),
+				"{\"name\":\"x\",\"scopes\":[\"theirs\"]}");
+		ApiResponse delete = this.api.delete("/api/v1/scopes/theirs", this.tenant.adminToken());
+
+		assertProblem(create, 400, "unknown-scope");
+		assertProblem(delete, 404, null);
+		assertThat(tokenNames()).containsExactly("bootstrap");
+		assertThat(auditCount()).isEqualTo(auditBefore);
+		assertThat(this.api.get("/api/v1/scopes", other.adminToken()).body()).contains("\"theirs\"");
+	}
+
+	private void defineScope(String name) {
+		ApiResponse response = this.api.post("/api/v1/scopes", this.tenant.adminToken(),
+				"{\"name\":\"" + name + "\",\"description\":\"for tests\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+	}
+
+	private String createToken(String body) {
+		ApiResponse response = this.api.post("/api/v1/tokens", this.tenant.adminToken(), body);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.text("id");
+	}
+
+	private ApiResponse patch(String id, String json) {
+		return this.api.send(this.api.raw("/api/v1/tokens/" + id)
+			.header("Authorization", "Bearer " + this.tenant.adminToken())
+			.header("Content-Type", "application/json")
+			.method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private String tokenJson(String id) {
+		ApiResponse response = this.api.get("/api/v1/tokens/" + id, this.tenant.adminToken());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+	private String scopesJson() {
+		ApiResponse response = this.api.get("/api/v1/scopes", this.tenant.adminToken());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	private static void assertParameterProblem(ApiResponse response, String parameter) {
