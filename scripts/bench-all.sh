@@ -14,6 +14,7 @@ jmh() {
 }
 jmh VerificationBenchmarks jmh-cached
 jmh ColdVerificationBenchmarks jmh-cold
+jmh AllowlistBenchmarks jmh-allowlist
 scripts/bench-datasize.sh > target/bench/datasize.txt 2>&1
 scripts/bench-http.sh > target/bench/http.txt 2>&1
 scripts/bench-revocation.sh > target/bench/revocation.txt 2>&1
