@@ -101,6 +101,44 @@ class MultiInstanceIntegrationTests {
 	}
 
 	@Test
+	void aRotationWithoutOverlapEndsTheOldSecretOnTheOtherInstanceWithinTheBound() {
+		// given: the old secret is cached on B
+		Token token = createOnA("rotate-me");
+		assertThat(this.b.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+
+		// when
+		ApiResponse rotated = this.a.post("/api/v1/tokens/" + token.id() + "/rotate", this.tenant.adminToken(),
+				"{\"overlapHours\":0}");
+
+		// then
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		Token fresh = new Token(token.id(), rotated.text("token"));
+		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(401);
+		awaitStatus(this.b, token, 401, PROPAGATION_BOUND);
+		assertThat(this.b.get("/api/v1/me", fresh.secret()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void duringAnOverlapBothSecretsWorkOnBothInstances() {
+		// given
+		Token token = createOnA("overlap");
+		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+
+		// when: rotated on B
+		ApiResponse rotated = this.b.post("/api/v1/tokens/" + token.id() + "/rotate", this.tenant.adminToken(),
+				"{\"overlapHours\":1}");
+
+		// then
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		Token fresh = new Token(token.id(), rotated.text("token"));
+		awaitStatus(this.a, fresh, 200, PROPAGATION_BOUND);
+		for (Api instance : List.of(this.a, this.b)) {
+			assertThat(instance.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
+			assertThat(instance.get("/api/v1/me", fresh.secret()).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void aRevocationOnTheSecondInstanceIsHonouredByTheFirst() {
 		Token token = createOnA("revoke-on-b");
 		assertThat(this.a.get("/api/v1/me", token.secret()).status()).isEqualTo(200);
