@@ -147,7 +147,7 @@ class ApiTokensController {
 		TokenScopes current = view.token().scopes();
 		List<ScopeDefinition> offered = this.scopes.list(actor)
 			.stream()
-			.filter((scope) -> current.holds(Scope.API) || current.holds(scope.scope()))
+			.filter((scope) -> current.mayNarrowTo(scope.scope()))
 			.toList();
 		model.addAttribute("token", TokenRow.of(view, this.clock.instant()));
 		model.addAttribute("scopeChoices", ScopeChoice.of(offered, checked));

@@ -88,8 +88,8 @@ public final class AllowedAddresses {
 		if (!ENTRY_CHARACTERS.matcher(text).matches()) {
 			throw new InvalidAllowedIps(at + " is not an IPv4 or IPv6 address or CIDR block.");
 		}
-		// the library refuses "/0" as a prefix length starting with a zero; say why
-		// instead
+		// the library refuses "/0" as a prefix length starting with a zero, so no parsed
+		// entry has it; say why here instead
 		if (text.endsWith("/0") && clientAddress(text.substring(0, text.length() - 2)) != null) {
 			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
 					+ "empty for a token that may be used from anywhere.");
@@ -102,10 +102,6 @@ public final class AllowedAddresses {
 		Integer prefix = address.getNetworkPrefixLength();
 		if (prefix == null) {
 			return address;
-		}
-		if (prefix == 0) {
-			throw new InvalidAllowedIps(at + " is a /0 block, which admits every address; leave 'allowedIps' "
-					+ "empty for a token that may be used from anywhere.");
 		}
 		// "10.0.0.0/8" parses as the block, "10.1.2.3/8" as one address with a prefix
 		// length: only the first is a whole prefix block (a /32 or /128 always is)

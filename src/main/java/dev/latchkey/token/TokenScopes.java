@@ -86,9 +86,17 @@ public record TokenScopes(SortedSet<Scope> scopes) {
 		return holds(required);
 	}
 
-	/** Whether these grant every scope of {@code other}, for any method. */
+	/**
+	 * Whether a token with these scopes may be narrowed to one holding {@code scope}:
+	 * {@code api} may become anything, any other set only a part of itself.
+	 */
+	public boolean mayNarrowTo(Scope scope) {
+		return holds(Scope.API) || holds(scope);
+	}
+
+	/** Whether a token with these scopes may be narrowed to {@code other}. */
 	private boolean covers(TokenScopes other) {
-		return holds(Scope.API) || this.scopes.containsAll(other.scopes);
+		return other.scopes.stream().allMatch(this::mayNarrowTo);
 	}
 
 	/**
