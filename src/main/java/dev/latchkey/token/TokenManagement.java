@@ -26,6 +26,7 @@ import dev.latchkey.user.User;
 import dev.latchkey.user.Users;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,13 @@ public class TokenManagement {
 
 	private final AuditTrail audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	TokenManagement(ApiTokens tokens, Users users, Organisations organisations, ScopeManagement scopes,
-			UsageDays usageDays, TokenFormat format, AuditTrail audit, Clock clock) {
+			UsageDays usageDays, TokenFormat format, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.usageDays = usageDays;
 		this.tokens = tokens;
 		this.users = users;
@@ -225,6 +229,9 @@ public class TokenManagement {
 		ApiToken token = rotated.view().token();
 		record(AuditEventType.TOKEN_ROTATED, actor, rotated.view(),
 				"overlapHours=" + overlap.toHours() + ", expiresAt=" + token.expiresAt());
+		ApiToken.Overlap previous = token.previous();
+		this.events.publishEvent(
+				new TokenRotated(TokenFacts.of(rotated.view()), now, (previous != null) ? previous.validUntil() : now));
 		return new IssuedToken(rotated.view(), secret);
 	}
 
@@ -333,6 +340,7 @@ public class TokenManagement {
 			if (marked.changed()) {
 				record(AuditEventType.TOKEN_EXPIRED, Actor.system(), marked.view(),
 						"expiresAt=" + view.token().expiresAt());
+				this.events.publishEvent(new TokenExpiryReached(TokenFacts.of(marked.view()), now));
 				expired++;
 			}
 		}
@@ -364,6 +372,7 @@ public class TokenManagement {
 		TokenView view = new TokenView(token, owner.username());
 		record(AuditEventType.TOKEN_CREATED, actor, view, "owner=" + owner.username() + ", expiresAt=" + expiresAt
 				+ ", scopes=" + scopes.serialised() + ", allowedIps=" + allowed);
+		this.events.publishEvent(new TokenCreated(TokenFacts.of(view), now));
 		return new IssuedToken(view, secret);
 	}
 
@@ -406,6 +415,7 @@ public class TokenManagement {
 		Changed revoked = change(view, (token) -> token.revoke(actor, reason, now));
 		if (revoked.changed()) {
 			record(AuditEventType.TOKEN_REVOKED, actor, revoked.view(), "reason=" + reason);
+			this.events.publishEvent(new TokenRevoked(TokenFacts.of(revoked.view()), now, reason));
 		}
 		return revoked;
 	}
