@@ -11,6 +11,7 @@ import dev.latchkey.system.Actor;
 import dev.latchkey.system.NotFound;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.UserId;
+import dev.latchkey.token.ApiToken;
 import dev.latchkey.token.IssuedToken;
 import dev.latchkey.token.NewToken;
 import dev.latchkey.token.Scope;
@@ -89,12 +90,9 @@ class ApiTokensController {
 	String create(@AuthenticationPrincipal Actor actor, @Nullable CreateTokenForm submitted, BindingResult binding,
 			Model model, HttpServletResponse response) {
 		CreateTokenForm form = (submitted != null) ? submitted : CreateTokenForm.EMPTY;
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+		noStore(response);
 		try {
-			IssuedToken issued = this.tokens.create(actor, form.toNewToken());
-			model.addAttribute("issued", new Issued(issued.view().token().name().value(), issued.secret().reveal(),
-					Texts.dateTime(issued.view().token().expiresAt())));
+			model.addAttribute("issued", Issued.created(this.tokens.create(actor, form.toNewToken())));
 			model.addAttribute("form", CreateTokenForm.EMPTY);
 		}
 		catch (ProblemException ex) {
@@ -155,7 +153,7 @@ class ApiTokensController {
 		model.addAttribute("narrowable", current.holds(Scope.API) || current.scopes().size() > 1);
 	}
 
-	@GetMapping("/{id}/{action:revoke|reapprove|delete}")
+	@GetMapping("/{id}/{action:rotate|revoke|reapprove|delete}")
 	String confirm(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String action,
 			Model model) {
 		TokenView view = this.tokens.get(actor, TokenId.parse(id));
@@ -167,6 +165,42 @@ class ApiTokensController {
 			.orElseThrow(() -> new NotFound("token"));
 		model.addAttribute("confirmation", confirmation);
 		return "confirm";
+	}
+
+	/**
+	 * SPEC §9: a new secret for an active token, shown once in the same dialog as after
+	 * create, in this response only. A refusal (the token is no longer active, or was
+	 * revoked meanwhile) goes back to the list as a message, nothing changed.
+	 */
+	@PostMapping("/{id}/rotate")
+	String rotate(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(name = OverlapChoice.FIELD, required = false) @Nullable String overlapHours, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		TokenView view = this.tokens.get(actor, TokenId.parse(id));
+		String name = view.token().name().value();
+		noStore(response);
+		try {
+			IssuedToken issued = this.tokens.rotate(actor, view.token().id(), OverlapChoice.hours(overlapHours));
+			model.addAttribute("issued", Issued.rotated(issued));
+		}
+		catch (NotFound ex) {
+			throw ex;
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("error", OverlapChoice.refusal(name, ex));
+			return "redirect:" + TokenRow.LIST;
+		}
+		model.addAttribute("form", CreateTokenForm.EMPTY);
+		page(actor, null, null, model);
+		return "api-tokens";
+	}
+
+	/**
+	 * A page that shows a secret: kept by no cache, neither the browser's nor a proxy's.
+	 */
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.PRAGMA, "no-cache");
 	}
 
 	@PostMapping("/{id}/revoke")
@@ -233,8 +267,32 @@ class ApiTokensController {
 		}
 	}
 
-	/** The token just created, for the one response that shows it. */
-	record Issued(String name, String secret, String expires) {
+	/**
+	 * The secret of a token just created or rotated, for the one response that shows it,
+	 * in the one dialog that shows secrets.
+	 *
+	 * @param title the dialog's heading
+	 * @param outcome what happened to the token, after its name: "is ready"
+	 * @param oldSecret what becomes of the replaced secret; {@code null} after create
+	 */
+	record Issued(String title, String name, String outcome, String secret, String expires,
+			@Nullable String oldSecret) {
+
+		static Issued created(IssuedToken issued) {
+			ApiToken token = issued.view().token();
+			return new Issued("Token created", token.name().value(), "is ready", issued.secret().reveal(),
+					Texts.dateTime(token.expiresAt()), null);
+		}
+
+		static Issued rotated(IssuedToken issued) {
+			ApiToken token = issued.view().token();
+			Instant until = token.previousValidUntil();
+			String oldSecret = (until != null)
+					? "The old secret keeps working until " + Texts.dateTime(until) + ", then it fails."
+					: "The old secret no longer works.";
+			return new Issued("Token rotated", token.name().value(), "has a new secret", issued.secret().reveal(),
+					Texts.dateTime(token.expiresAt()), oldSecret);
+		}
 
 		@Override
 		public String toString() {

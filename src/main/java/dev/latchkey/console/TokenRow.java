@@ -37,15 +37,23 @@ record TokenRow(String id, String name, @Nullable String description, String own
 				token.createdAt().toString(), Texts.dateTime(token.expiresAt()), token.expiresAt().toString(),
 				(token.lastUsedAt() != null) ? Texts.dateTime(token.lastUsedAt()) : "never", token.lastUsedIp(),
 				token.scopes().names(), token.allowedAddresses().entries(), status != TokenStatus.EXPIRED,
-				actions(token, status == TokenStatus.ACTIVE, reapprovable));
+				actions(token, status == TokenStatus.ACTIVE, reapprovable, now));
 	}
 
-	/** The row actions the token's state allows, each with its question. */
-	static List<Confirmation> actions(ApiToken token, boolean revocable, boolean reapprovable) {
+	/**
+	 * The row actions the token's state allows, each with its question. Only an active
+	 * token can be rotated (SPEC §9): a revoked or expired one offers no Rotate.
+	 */
+	static List<Confirmation> actions(ApiToken token, boolean active, boolean reapprovable, Instant now) {
 		String name = token.name().value();
 		String base = LIST + "/" + token.id();
 		List<Confirmation> actions = new ArrayList<>();
-		if (revocable) {
+		if (active) {
+			actions.add(Confirmation.of(base, "rotate", "Rotate", "Rotate token “" + name + "”?",
+					"The token gets a new secret, shown once. It keeps its name, scopes and allowlist, and a "
+							+ "fresh lifetime as long as its current one (within your organisation's maximum).",
+					false, LIST)
+				.with(OverlapChoice.of(now, token.expiresAt())));
 			actions.add(Confirmation.of(base, "revoke", "Revoke", "Revoke token “" + name + "”?",
 					"Calls made with this token will fail from now on. An admin can re-approve it until it expires.",
 					true, LIST));
@@ -78,6 +86,10 @@ record TokenRow(String id, String name, @Nullable String description, String own
 
 	public String editPath() {
 		return LIST + "/" + this.id + "/edit";
+	}
+
+	public String usagePath() {
+		return LIST + "/" + this.id + "/usage";
 	}
 
 	/**

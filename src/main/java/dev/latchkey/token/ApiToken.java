@@ -313,6 +313,14 @@ public final class ApiToken {
 		return this.previous;
 	}
 
+	/**
+	 * Until when the secret replaced by the last rotation still works, for the page that
+	 * shows the new one; {@code null} when no old secret works.
+	 */
+	public @Nullable Instant previousValidUntil() {
+		return (this.previous != null) ? this.previous.validUntil() : null;
+	}
+
 	public @Nullable Instant rotatedAt() {
 		return this.rotatedAt;
 	}

@@ -15,6 +15,7 @@ import dev.latchkey.token.NewToken;
 import dev.latchkey.token.Scope;
 import dev.latchkey.token.ScopeDefinition;
 import dev.latchkey.token.ScopeManagement;
+import dev.latchkey.token.StatusReason;
 import dev.latchkey.token.TestTokens;
 import dev.latchkey.token.TokenChanges;
 import dev.latchkey.token.TokenManagement;
@@ -45,6 +46,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -345,6 +347,133 @@ class ApiTokensControllerTests {
 		this.mvc.perform(post("/admin/api-tokens/" + token.id() + "/revoke").with(asAdmin()).with(csrf()))
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/admin/api-tokens"));
+	}
+
+	@Test
+	void theListOffersRotateForAnActiveTokenOnlyAndUsageForEvery() throws Exception {
+		// given
+		Instant now = Instant.parse(ApiSliceTest.NOW);
+		ApiToken active = TestTokens.active(this.admin, now);
+		ApiToken revoked = TestTokens.revoked(this.admin, now, StatusReason.REVOKED_BY_ADMIN);
+		given(this.tokens.listOrganisation(any())).willReturn(
+				List.of(new TokenView(active, this.admin.username()), new TokenView(revoked, this.admin.username())));
+
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens").with(asAdmin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/admin/api-tokens/" + active.id() + "/rotate")))
+			.andExpect(content().string(not(containsString("/admin/api-tokens/" + revoked.id() + "/rotate"))))
+			.andExpect(content().string(containsString("/admin/api-tokens/" + active.id() + "/usage")))
+			.andExpect(content().string(containsString("/admin/api-tokens/" + revoked.id() + "/usage")));
+	}
+
+	@Test
+	void theRotateConfirmationOffersTheOverlapsWith24HoursChosen() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/" + token.id() + "/rotate").with(asAdmin()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("confirm"))
+			.andExpect(content().string(containsString("name=\"overlapHours\"")))
+			.andExpect(content().string(containsString(
+					"<option value=\"24\" selected=\"selected\">for 24 hours, until 2026-11-29 10:00 UTC (default)</option>")))
+			.andExpect(content().string(containsString("not at all: it stops working at once")))
+			.andExpect(content().string(containsString("for 7 days, until")));
+	}
+
+	@Test
+	void theRotateConfirmationOfARevokedTokenAnswers404() throws Exception {
+		// given
+		ApiToken token = TestTokens.revoked(this.admin, Instant.parse(ApiSliceTest.NOW), StatusReason.REVOKED_BY_ADMIN);
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+
+		// when / then
+		this.mvc.perform(get("/admin/api-tokens/" + token.id() + "/rotate").with(asAdmin()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void rotatingShowsTheNewSecretOnceUncachedInTheCreateDialog() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		TokenView view = new TokenView(token, this.admin.username());
+		IssuedToken issued = new IssuedToken(view, TestTokens.FORMAT.generate());
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(view);
+		given(this.tokens.rotate(any(), eq(token.id()), eq(72))).willReturn(issued);
+
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + token.id() + "/rotate").param("overlapHours", "72")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("api-tokens"))
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(content().string(containsString("id=\"token-created\"")))
+			.andExpect(content().string(containsString("Token rotated")))
+			.andExpect(content().string(containsString(issued.secret().reveal())));
+	}
+
+	@Test
+	void rotatingARevokedTokenRedirectsToTheListWithTheReason() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+		given(this.tokens.rotate(any(), eq(token.id()), any())).willThrow(TestProblems.conflict("token-not-active"));
+
+		// when / then
+		this.mvc.perform(post("/admin/api-tokens/" + token.id() + "/rotate").with(asAdmin()).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/api-tokens"))
+			.andExpect(flash().attribute("error", containsString("was not rotated: it is no longer active")));
+	}
+
+	@Test
+	void rotatingWithAnOverlapThatIsNoNumberRedirectsWithTheReasonAndRotatesNothing() throws Exception {
+		// given
+		ApiToken token = TestTokens.active(this.admin, Instant.parse(ApiSliceTest.NOW));
+		given(this.tokens.get(any(), eq(token.id()))).willReturn(new TokenView(token, this.admin.username()));
+
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + token.id() + "/rotate").param("overlapHours", "a day")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("error", containsString("Choose how long the old secret keeps working.")));
+		then(this.tokens).should(never()).rotate(any(), any(), any());
+	}
+
+	@Test
+	void rotatingAnUnknownTokenAnswers404() throws Exception {
+		// given
+		given(this.tokens.get(any(), any())).willThrow(new NotFound("token"));
+
+		// when / then
+		this.mvc.perform(post("/admin/api-tokens/" + UUID.randomUUID() + "/rotate").with(asAdmin()).with(csrf()))
+			.andExpect(status().isNotFound());
+		then(this.tokens).should(never()).rotate(any(), any(), any());
+	}
+
+	@Test
+	void rotatingIsForbiddenToAGeneralUser() throws Exception {
+		// when / then
+		this.mvc
+			.perform(post("/admin/api-tokens/" + UUID.randomUUID() + "/rotate").with(signedIn(TestUsers.user()))
+				.with(csrf()))
+			.andExpect(status().isForbidden());
+		then(this.tokens).should(never()).rotate(any(), any(), any());
+	}
+
+	@Test
+	void rotatingWithoutTheCsrfTokenIsRefused() throws Exception {
+		// when / then
+		this.mvc.perform(post("/admin/api-tokens/" + UUID.randomUUID() + "/rotate").with(asAdmin()))
+			.andExpect(status().isForbidden());
+		then(this.tokens).should(never()).rotate(any(), any(), any());
 	}
 
 	private RequestPostProcessor asAdmin() {
