@@ -84,7 +84,8 @@ class TokenUsageControllerTests {
 			.contains(">2026-11-28</text>")
 			.contains("<td>2026-11-28</td><td>1234</td>")
 			.doesNotContain("style=");
-		// the chart's titles stay in the chart: the page's own title is the head's only one
+		// the chart's titles stay in the chart: the page's own title is the head's only
+		// one
 		assertThat(page.substring(0, page.indexOf("</head>"))).containsOnlyOnce("<title");
 	}
 
