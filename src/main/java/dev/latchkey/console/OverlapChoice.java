@@ -43,7 +43,7 @@ final class OverlapChoice {
 	 */
 	static String label(int hours, Instant now, Instant expiresAt) {
 		if (hours == 0) {
-			return "not at all: it stops working at once";
+			return "not at all: it stops at once";
 		}
 		Instant until = now.plus(Duration.ofHours(hours));
 		String label = "for " + duration(hours) + ", until "

@@ -380,7 +380,7 @@ class ApiTokensControllerTests {
 			.andExpect(content().string(containsString("name=\"overlapHours\"")))
 			.andExpect(content().string(containsString(
 					"<option value=\"24\" selected=\"selected\">for 24 hours, until 2026-11-29 10:00 UTC (default)</option>")))
-			.andExpect(content().string(containsString("not at all: it stops working at once")))
+			.andExpect(content().string(containsString("not at all: it stops at once")))
 			.andExpect(content().string(containsString("for 7 days, until")));
 	}
 

@@ -122,8 +122,8 @@ class ConsoleLifecycleIntegrationTests extends ConsoleBrowserTest {
 		this.browser.open("/admin/api-tokens");
 
 		// then
-		assertThat(actions("bootstrap")).containsExactly("Edit", "Usage", "Rotate", "Revoke", "Delete");
-		assertThat(actions("member")).containsExactly("Edit", "Usage", "Re-approve", "Delete");
+		assertThat(actions("bootstrap")).containsExactly("Edit", "Rotate", "Revoke", "Delete");
+		assertThat(actions("member")).containsExactly("Edit", "Re-approve", "Delete");
 		assertThat(this.browser.fetchStatus("GET", "/admin/api-tokens/" + memberTokenId + "/rotate", null))
 			.isEqualTo(404);
 	}
@@ -200,7 +200,7 @@ class ConsoleLifecycleIntegrationTests extends ConsoleBrowserTest {
 		this.browser.open("/admin/api-tokens");
 
 		// when
-		row("bootstrap").findElement(By.linkText("Usage")).click();
+		row("bootstrap").findElement(By.linkText("30-day usage")).click();
 		this.browser.waitFor(By.id("usage-chart"));
 
 		// then

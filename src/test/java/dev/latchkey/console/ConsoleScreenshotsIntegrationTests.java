@@ -13,6 +13,7 @@ import dev.latchkey.testing.Browser;
 import dev.latchkey.testing.TestClock;
 import dev.latchkey.testing.TestDatabase;
 import dev.latchkey.token.IssuedToken;
+import dev.latchkey.token.LastUses;
 import dev.latchkey.token.NewToken;
 import dev.latchkey.token.ScopeManagement;
 import dev.latchkey.token.TokenManagement;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -56,6 +58,9 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void screenshotsOfTheConsole() throws Exception {
@@ -96,6 +101,20 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		browser.waitFor(By.id("confirm-button"));
 		browser.screenshot(folder.resolve("revoke-confirmation.png"));
 		browser.open("/admin/api-tokens");
+		browser.find(By.cssSelector("tr[data-token-name='ci-deploy'] [data-row-action=rotate]")).click();
+		browser.waitFor(By.id("confirm-choice"));
+		browser.screenshot(folder.resolve("rotate-dialog.png"));
+		browser.find(By.id("confirm-button")).click();
+		browser.waitFor(By.id("token-secret"));
+		browser.screenshot(folder.resolve("rotate-secret.png"));
+		browser.find(By.id("token-created-done")).click();
+		browser.waitFor(By.id("tokens"));
+		browser.find(By.cssSelector("tr[data-token-name='ci-deploy']"))
+			.findElement(By.linkText("30-day usage"))
+			.click();
+		browser.waitFor(By.id("usage-chart"));
+		browser.screenshot(folder.resolve("usage-chart.png"));
+		browser.open("/admin/api-tokens");
 		browser.find(By.cssSelector("tr[data-token-name='ci-deploy']")).findElement(By.linkText("Edit")).click();
 		browser.waitFor(By.id("edit-token"));
 		browser.find(By.id("edit-scope-api")).click();
@@ -132,6 +151,7 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		IssuedToken deploy = this.tokens.issueFor(operator, alice.id(),
 				new NewToken("ci-deploy", "Deploys from the build pipeline", 90, null, List.of("api"),
 						List.of("127.0.0.1", "203.0.113.0/24", "2001:db8:7::/48")));
+		useDaily(deploy.secret().reveal());
 		IssuedToken grafana = this.tokens.issueFor(operator, alice.id(), new NewToken("grafana-export",
 				"Dashboards export", 30, null, List.of("metrics:read", "read_api"), List.of("127.0.0.1")));
 		IssuedToken terraform = this.tokens.issueFor(operator, alice.id(),
@@ -146,6 +166,23 @@ class ConsoleScreenshotsIntegrationTests extends ConsoleBrowserTest {
 		this.users.deactivate(actingAlice, dave.id());
 		Thread.sleep(1000);
 		return alice;
+	}
+
+	/**
+	 * A month of a build pipeline's calls, a day at a time, for the usage chart: busy on
+	 * working days, quiet at weekends, a release day, and a few days without a call.
+	 */
+	private void useDaily(String secret) {
+		int[] calls = { 14, 9, 0, 0, 21, 17, 25, 12, 30, 2, 0, 18, 22, 16, 64, 27, 0, 0, 11, 19, 23, 15, 20, 1, 0, 26,
+				31, 12, 17 };
+		Api api = new Api(this.port);
+		for (int day : calls) {
+			for (int i = 0; i < day; i++) {
+				api.get("/api/v1/me", secret);
+			}
+			LastUses.flush(this.context);
+			this.clock.advance(Duration.ofDays(1));
+		}
 	}
 
 	private User user(Organisation organisation, String username, String displayName, Role role, boolean licensed) {
