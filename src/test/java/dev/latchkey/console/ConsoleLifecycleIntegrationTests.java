@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.latchkey.testing.Fixtures;
+import dev.latchkey.testing.SecretCanary;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TestClock;
 import dev.latchkey.token.LastUses;
@@ -221,6 +224,34 @@ class ConsoleLifecycleIntegrationTests extends ConsoleBrowserTest {
 			.isEqualTo("Token usage · Latchkey");
 	}
 
+	@Test
+	void theNewPagesKeepTheStrictPolicyAndTheRotatedSecretIsNeverStored() {
+		// given
+		signInAsTheAdmin();
+		this.browser.open("/admin/api-tokens");
+		String id = row("bootstrap").getAttribute("data-token-id");
+
+		// when
+		String confirmation = fetch("GET", "/admin/api-tokens/" + id + "/rotate", null);
+		String usage = fetch("GET", "/admin/api-tokens/" + id + "/usage", null);
+		String rotation = fetch("POST", "/admin/api-tokens/" + id + "/rotate", "overlapHours=1");
+
+		// then
+		for (String page : List.of(confirmation, usage, rotation)) {
+			assertThat(page).startsWith("200|")
+				.contains("script-src 'self'")
+				.contains("style-src 'self'")
+				.doesNotContain("unsafe-inline")
+				.doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+				.doesNotContain(" style=")
+				.doesNotContain(" onclick=");
+		}
+		assertThat(rotation).contains("|no-store|").contains("Token rotated").contains("id=\"token-secret\"");
+		Matcher secret = Pattern.compile("id=\"token-secret\"[^>]* value=\"(lkp_[0-9A-Za-z]+)\"").matcher(rotation);
+		assertThat(secret.find()).isTrue();
+		SecretCanary.issued(secret.group(1));
+	}
+
 	private void openTheRotateConfirmation(String tokenName) {
 		row(tokenName).findElement(By.cssSelector("[data-row-action=rotate]")).click();
 		this.browser.waitFor(By.id("confirm-choice"));
@@ -230,7 +261,10 @@ class ConsoleLifecycleIntegrationTests extends ConsoleBrowserTest {
 	/** Confirms the rotation and reads the new secret from its dialog. */
 	private String rotate() {
 		submitAndWaitForTheNextPage(By.id("confirm-button"));
-		return this.browser.waitFor(By.id("token-secret")).getAttribute("value");
+		String secret = this.browser.waitFor(By.id("token-secret")).getAttribute("value");
+		// the suite's canary then searches the logs and the database for it
+		SecretCanary.issued(secret);
+		return secret;
 	}
 
 	private void closeTheSecretDialog() {
@@ -277,6 +311,22 @@ class ConsoleLifecycleIntegrationTests extends ConsoleBrowserTest {
 				+ "+ encodeURIComponent(document.querySelector('meta[name=\"csrf-token\"]').content) + '&" + formBody
 				+ "'}).then((r) => r.status)"))
 			.longValue();
+	}
+
+	/**
+	 * A request from the page, with the session's CSRF token on a POST: "status|cache
+	 * control|content security policy|body", redirects not followed.
+	 */
+	private String fetch(String method, String path, String formBody) {
+		String body = (formBody != null)
+				? "body: document.querySelector('meta[name=\"csrf-parameter\"]').content + '=' "
+						+ "+ encodeURIComponent(document.querySelector('meta[name=\"csrf-token\"]').content) + '&"
+						+ formBody + "', "
+				: "";
+		return (String) this.browser.await("fetch('" + path + "', {method: '" + method + "', redirect: 'manual', "
+				+ "headers: {'Content-Type': 'application/x-www-form-urlencoded'}, " + body + "})"
+				+ ".then((r) => r.text().then((text) => r.status + '|' + r.headers.get('Cache-Control') + '|' "
+				+ "+ r.headers.get('Content-Security-Policy') + '|' + text))");
 	}
 
 	private List<String> actions(String tokenName) {
