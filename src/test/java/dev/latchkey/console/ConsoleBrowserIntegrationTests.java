@@ -113,7 +113,7 @@ class ConsoleBrowserIntegrationTests extends ConsoleBrowserTest {
 		String preselected = this.browser.find(By.cssSelector("#token-lifetime option:checked")).getAttribute("value");
 		this.browser.find(By.id("create-token-button")).click();
 		this.browser.type(By.id("token-name"), "one-too-many");
-		this.browser.find(By.id("create-token-submit")).click();
+		submitAndWaitForTheNextPage(By.id("create-token-submit"));
 
 		WebElement dialog = this.browser.waitFor(By.id("create-token"));
 		assertThat(lifetimes).containsExactly("7", "30", "60");
