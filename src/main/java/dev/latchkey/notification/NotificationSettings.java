@@ -1,6 +1,7 @@
 package dev.latchkey.notification;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param consoleUrl the console's address as its users reach it, linked from every e-mail
  * @param from the sender of the e-mails
+ * @param retryInterval how often reminders whose e-mail failed (SMTP down or refusing)
+ * are sent again, and how old a failure must be to be retried
  */
 @ConfigurationProperties("latchkey.notification")
 public record NotificationSettings(@DefaultValue("http://localhost:8080/") URI consoleUrl,
-		@DefaultValue("latchkey@localhost") String from) {
+		@DefaultValue("latchkey@localhost") String from, @DefaultValue("5m") Duration retryInterval) {
 
 	public NotificationSettings {
 		String scheme = consoleUrl.getScheme();
@@ -25,6 +28,9 @@ public record NotificationSettings(@DefaultValue("http://localhost:8080/") URI c
 		}
 		if (from.isBlank() || from.contains("\n") || from.contains("\r")) {
 			throw new IllegalArgumentException("latchkey.notification.from must be one e-mail address");
+		}
+		if (retryInterval.compareTo(Duration.ofSeconds(1)) < 0 || retryInterval.compareTo(Duration.ofDays(1)) > 0) {
+			throw new IllegalArgumentException("latchkey.notification.retry-interval must be between 1s and 1d");
 		}
 	}
 
