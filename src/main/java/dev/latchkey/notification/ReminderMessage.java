@@ -28,7 +28,7 @@ record ReminderMessage(String subject, String body) {
 		String body = """
 				Hello %s,
 
-				your API token “%s” (ending in …%s) expires %s, on %s.
+				your API token “%s” (%s) expires %s, on %s.
 
 				When it expires, requests that present it are refused. To keep going, rotate it
 				(a new secret, the same token) or create a new one in the console:
