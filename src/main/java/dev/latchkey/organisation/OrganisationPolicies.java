@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxTokenLifetimeDays the longest lifetime a token may be given
  * @param revokeTokensOnLogout whether logging out of the console revokes the user's
  * tokens
- * @param revokeTokensUnusedForDays after how many days without a sign of life (use,
- * creation, re-approval or rotation) an active token is revoked as unused (SPEC §9);
- * {@code null} when the organisation does not revoke unused tokens
+ * @param revokeTokensUnusedForDays after how many days without a sign of life (creation,
+ * use or re-approval) an active token is revoked as unused (SPEC §9); {@code null} when
+ * the organisation does not revoke unused tokens
  * @param expiryReminderDays how many days before its expiry a token's owner is reminded
  * (SPEC §9), largest first; empty when nobody is reminded
  */

@@ -226,13 +226,14 @@ public final class ApiToken {
 
 	/**
 	 * SPEC §9: whether the token has shown no sign of life since {@code cutoff}: not
-	 * created, used, re-approved or rotated at or after it. The one home of the rule;
-	 * {@code ApiTokens.findUnusedSince} asks the same of the database, to find
+	 * created, used or re-approved at or after it (the signs SPEC §9 names; a rotation is
+	 * not one: a fresh secret nobody uses is as idle as the old one). The one home of the
+	 * rule; {@code ApiTokens.findUnusedSince} asks the same of the database, to find
 	 * candidates. Only an active token can be revoked as unused.
 	 */
 	boolean isUnusedSince(Instant cutoff, Instant now) {
 		return isActive(now) && this.createdAt.isBefore(cutoff) && before(this.lastUsedAt, cutoff)
-				&& before(this.reapprovedAt, cutoff) && before(this.rotatedAt, cutoff);
+				&& before(this.reapprovedAt, cutoff);
 	}
 
 	private static boolean before(@Nullable Instant moment, Instant cutoff) {

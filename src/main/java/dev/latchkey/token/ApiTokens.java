@@ -126,7 +126,6 @@ public class ApiTokens {
 				  and t.created_at < :cutoff
 				  and (t.last_used_at is null or t.last_used_at < :cutoff)
 				  and (t.reapproved_at is null or t.reapproved_at < :cutoff)
-				  and (t.rotated_at is null or t.rotated_at < :cutoff)
 				order by t.created_at, t.id limit :limit
 				""")
 			.param("days", days)

@@ -8,7 +8,7 @@ public enum StatusReason {
 	REVOKED_BY_OWNER, REVOKED_BY_ADMIN, LOGOUT, USER_DEACTIVATED, LICENSE_REMOVED,
 
 	/**
-	 * Not used, re-approved or rotated for as many days as the organisation's policy
+	 * Not created, used or re-approved for as many days as the organisation's policy
 	 * allows (SPEC §9): re-approvable like any revocation.
 	 */
 	UNUSED,

@@ -352,9 +352,8 @@ public class TokenManagement {
 	 * of life for as many days as their organisation's policy
 	 * {@code revokeTokensUnusedForDays} says (organisations without it keep theirs), one
 	 * audit event and one {@link TokenRevoked} each. What counts is
-	 * {@link ApiToken#isUnusedSince}, judged again on the token as stored, so a token
-	 * re-approved or rotated meanwhile is kept, and two instances sweeping at once revoke
-	 * each token once.
+	 * {@link ApiToken#isUnusedSince}, judged again on the token as stored when another
+	 * change won the race, so two instances sweeping at once revoke each token once.
 	 * @return how many tokens were revoked, at most {@code batchSize}
 	 */
 	@Transactional
