@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -108,6 +109,11 @@ class ExpiryReminders {
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance claimed it between our check and our insert
+			return false;
+		}
+		catch (ConcurrencyFailureException ex) {
+			// a lock held by another instance's claim: the next run sees who won
+			logger.debug("Reminder of token {} not claimed this run: {}", token.id(), ex.getMessage());
 			return false;
 		}
 	}
