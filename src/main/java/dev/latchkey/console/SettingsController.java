@@ -1,9 +1,16 @@
 package dev.latchkey.console;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
 import dev.latchkey.organisation.Organisation;
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
 import dev.latchkey.system.Actor;
+import dev.latchkey.system.InvalidRequest;
 import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Admin → Settings: the organisation's policies (SPEC §3). The rules are those of
- * {@link OrganisationPolicies}; a refused value is shown next to the form with what was
- * typed kept. License seats are shown but set by the operator.
+ * {@link OrganisationPolicies}; a refused value is shown next to its field (or above the
+ * form when no one field is at fault) with what was typed kept. License seats are shown
+ * but set by the operator.
  */
 @Controller
 @RequestMapping("/admin/settings")
@@ -54,7 +62,14 @@ class SettingsController {
 		}
 		catch (ProblemException ex) {
 			response.setStatus(400);
-			model.addAttribute("error", plain(ex.getMessage()));
+			String field = (ex instanceof InvalidRequest invalid) ? invalid.parameter() : null;
+			if (field != null) {
+				model.addAttribute("fieldErrors", Map.of(field, plain(ex.getMessage())));
+				model.addAttribute("error", "The settings were not saved; see the field marked below.");
+			}
+			else {
+				model.addAttribute("error", plain(ex.getMessage()));
+			}
 			model.addAttribute("form", (form != null) ? form : PoliciesForm.of(organisation.policies()));
 			return page(organisation, model);
 		}
@@ -62,8 +77,13 @@ class SettingsController {
 
 	private static String page(Organisation organisation, Model model) {
 		model.addAttribute("organisation", organisation);
-		model.addAttribute("limits", new Limits(OrganisationPolicies.MAX_TOKENS_PER_LICENSE_LIMIT,
-				OrganisationPolicies.MAX_LIFETIME_DAYS_LIMIT));
+		model.addAttribute("limits",
+				new Limits(OrganisationPolicies.MAX_TOKENS_PER_LICENSE_LIMIT,
+						OrganisationPolicies.MAX_LIFETIME_DAYS_LIMIT, OrganisationPolicies.MAX_UNUSED_DAYS_LIMIT,
+						OrganisationPolicies.MAX_REMINDER_DAYS_LIMIT, OrganisationPolicies.MAX_REMINDERS));
+		if (!model.containsAttribute("fieldErrors")) {
+			model.addAttribute("fieldErrors", Map.of());
+		}
 		return "settings";
 	}
 
@@ -72,20 +92,56 @@ class SettingsController {
 		return (message == null) ? "The settings were not saved."
 				: message.replace("'maxTokensPerLicense'", "“Tokens per license”")
 					.replace("'defaultTokenLifetimeDays'", "“Default lifetime”")
-					.replace("'maxTokenLifetimeDays'", "“Maximum lifetime”");
+					.replace("'maxTokenLifetimeDays'", "“Maximum lifetime”")
+					.replace(
+							"'revokeTokensUnusedForDays' must be between 1 and "
+									+ OrganisationPolicies.MAX_UNUSED_DAYS_LIMIT + ", or null to keep unused tokens.",
+							"“Revoke unused tokens after” must be between 1 and "
+									+ OrganisationPolicies.MAX_UNUSED_DAYS_LIMIT + ", or empty to keep unused tokens.")
+					.replace("'expiryReminderDays'", "“Expiry reminders”");
 	}
 
-	record Limits(int maxTokensPerLicense, int maxLifetimeDays) {
+	record Limits(int maxTokensPerLicense, int maxLifetimeDays, int maxUnusedDays, int maxReminderDays,
+			int maxReminders) {
 
 	}
 
-	/** The form's fields; numbers arrive as text and may be anything. */
+	/**
+	 * The form's fields; numbers arrive as text and may be anything. An empty "revoke
+	 * unused tokens after" turns that off; the reminders are whole days separated by
+	 * commas or spaces, none to turn them off.
+	 */
 	record PoliciesForm(@Nullable Integer maxTokensPerLicense, @Nullable Integer defaultTokenLifetimeDays,
-			@Nullable Integer maxTokenLifetimeDays, @Nullable Boolean revokeTokensOnLogout) {
+			@Nullable Integer maxTokenLifetimeDays, @Nullable Boolean revokeTokensOnLogout,
+			@Nullable Integer revokeTokensUnusedForDays, @Nullable String expiryReminderDays) {
+
+		private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
 		static PoliciesForm of(OrganisationPolicies policies) {
 			return new PoliciesForm(policies.maxTokensPerLicense(), policies.defaultTokenLifetimeDays(),
-					policies.maxTokenLifetimeDays(), policies.revokeTokensOnLogout());
+					policies.maxTokenLifetimeDays(), policies.revokeTokensOnLogout(),
+					policies.revokeTokensUnusedForDays(),
+					policies.expiryReminderDays().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+		}
+
+		/** The reminder days as typed; absent (not sent at all) means the default. */
+		List<Integer> reminderDays() {
+			if (this.expiryReminderDays == null) {
+				return OrganisationPolicies.DEFAULT_EXPIRY_REMINDER_DAYS;
+			}
+			String typed = this.expiryReminderDays.strip();
+			if (typed.isEmpty()) {
+				return List.of();
+			}
+			List<Integer> days = new ArrayList<>();
+			for (String entry : SEPARATORS.split(typed)) {
+				if (!entry.matches("[0-9]{1,3}")) {
+					throw InvalidRequest.parameter("expiryReminderDays",
+							"“Expiry reminders” are whole days separated by commas, e.g. 7, 1.");
+				}
+				days.add(Integer.valueOf(entry));
+			}
+			return days;
 		}
 
 		boolean isComplete() {
@@ -96,7 +152,8 @@ class SettingsController {
 		@SuppressWarnings("NullAway")
 		OrganisationPolicies toPolicies() {
 			return new OrganisationPolicies(this.maxTokensPerLicense, this.defaultTokenLifetimeDays,
-					this.maxTokenLifetimeDays, Boolean.TRUE.equals(this.revokeTokensOnLogout));
+					this.maxTokenLifetimeDays, Boolean.TRUE.equals(this.revokeTokensOnLogout),
+					this.revokeTokensUnusedForDays, reminderDays());
 		}
 
 	}

@@ -39,6 +39,7 @@ final class Texts {
 			case LOGOUT -> "revoked at sign-out";
 			case USER_DEACTIVATED -> "owner deactivated";
 			case LICENSE_REMOVED -> "owner's license removed";
+			case UNUSED -> "unused for too long";
 			case LEAKED -> "reported as leaked";
 			case EXPIRED -> "past its expiry date";
 		};

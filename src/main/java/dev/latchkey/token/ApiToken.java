@@ -2,6 +2,7 @@ package dev.latchkey.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import dev.latchkey.system.Actor;
@@ -66,6 +67,8 @@ public final class ApiToken {
 
 	private final @Nullable String lastUsedIp;
 
+	private @Nullable Instant reapprovedAt;
+
 	/** Bumped by every stored change: the optimistic lock {@code ApiTokens} checks. */
 	private final int version;
 
@@ -73,7 +76,8 @@ public final class ApiToken {
 			TokenScopes scopes, AllowedAddresses allowedAddresses, TokenDigest digest, String hint, Instant createdAt,
 			String createdBy, Instant expiresAt, TokenStatus status, @Nullable StatusReason statusReason,
 			@Nullable Instant revokedAt, @Nullable String revokedBy, @Nullable Instant lastUsedAt,
-			@Nullable String lastUsedIp, @Nullable Overlap previous, @Nullable Instant rotatedAt, int version) {
+			@Nullable String lastUsedIp, @Nullable Overlap previous, @Nullable Instant rotatedAt,
+			@Nullable Instant reapprovedAt, int version) {
 		this.id = id;
 		this.ownerId = ownerId;
 		this.organisationId = organisationId;
@@ -94,6 +98,7 @@ public final class ApiToken {
 		this.lastUsedIp = lastUsedIp;
 		this.previous = previous;
 		this.rotatedAt = rotatedAt;
+		this.reapprovedAt = reapprovedAt;
 		this.version = version;
 	}
 
@@ -121,7 +126,7 @@ public final class ApiToken {
 		}
 		return new ApiToken(TokenId.random(), owner.id(), owner.organisationId(), name, description, scopes,
 				allowedAddresses, secret.digest(), secret.hint(), now, createdBy.reference(), expiresAt,
-				TokenStatus.ACTIVE, null, null, null, null, null, null, null, 0);
+				TokenStatus.ACTIVE, null, null, null, null, null, null, null, null, 0);
 	}
 
 	/**
@@ -215,7 +220,43 @@ public final class ApiToken {
 		this.statusReason = null;
 		this.revokedAt = null;
 		this.revokedBy = null;
+		this.reapprovedAt = now;
 		return true;
+	}
+
+	/**
+	 * SPEC §9: whether the token has shown no sign of life since {@code cutoff}: not
+	 * created, used or re-approved at or after it (the signs SPEC §9 names; a rotation is
+	 * not one: a fresh secret nobody uses is as idle as the old one). The one home of the
+	 * rule; {@code ApiTokens.findUnusedSince} asks the same of the database, to find
+	 * candidates. Only an active token can be revoked as unused.
+	 */
+	boolean isUnusedSince(Instant cutoff, Instant now) {
+		return isActive(now) && this.createdAt.isBefore(cutoff) && before(this.lastUsedAt, cutoff)
+				&& before(this.reapprovedAt, cutoff);
+	}
+
+	private static boolean before(@Nullable Instant moment, Instant cutoff) {
+		return moment == null || moment.isBefore(cutoff);
+	}
+
+	/**
+	 * SPEC §9: the expiry reminder due now, of the organisation's thresholds (days before
+	 * expiry): the nearest threshold the token is within, or {@code null} when it is not
+	 * within any or is not active. Only that one is announced; larger thresholds it
+	 * passed at the same time (a token created with 3 days left, a job that did not run
+	 * for a week) are passed over, so an owner never gets two reminders at once nor a
+	 * reminder that says more time is left than is.
+	 */
+	@Nullable Integer expiryReminderDue(List<Integer> thresholdDays, Instant now) {
+		if (!isActive(now)) {
+			return null;
+		}
+		Duration left = Duration.between(now, this.expiresAt);
+		return thresholdDays.stream()
+			.filter((days) -> left.compareTo(Duration.ofDays(days)) <= 0)
+			.min(Integer::compare)
+			.orElse(null);
 	}
 
 	/**
@@ -376,6 +417,10 @@ public final class ApiToken {
 
 	public @Nullable String lastUsedIp() {
 		return this.lastUsedIp;
+	}
+
+	public @Nullable Instant reapprovedAt() {
+		return this.reapprovedAt;
 	}
 
 	int version() {

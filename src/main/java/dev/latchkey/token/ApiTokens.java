@@ -2,6 +2,7 @@ package dev.latchkey.token;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.UUID;
 
 import dev.latchkey.cluster.Invalidation;
 import dev.latchkey.cluster.Invalidations;
+import dev.latchkey.organisation.OrganisationPolicies;
+import dev.latchkey.organisation.Organisations;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Sql;
 import dev.latchkey.system.UserId;
@@ -109,6 +112,96 @@ public class ApiTokens {
 			.list();
 	}
 
+	/**
+	 * Candidates for revocation as unused (SPEC §9) in the organisations that revoke
+	 * tokens unused for {@code days}: active, not expired, and with no sign of life at or
+	 * after {@code cutoff} — what {@link ApiToken#isUnusedSince} decides for each.
+	 */
+	List<TokenView> findUnusedSince(int days, Instant cutoff, Instant now, int limit) {
+		return this.jdbc.sql("""
+				select t.*, u.username as owner_username
+				from api_tokens t join users u on u.id = t.owner_id
+				join organisations o on o.id = t.organisation_id
+				where o.revoke_tokens_unused_for_days = :days and t.status = 'ACTIVE' and t.expires_at > :now
+				  and t.created_at < :cutoff
+				  and (t.last_used_at is null or t.last_used_at < :cutoff)
+				  and (t.reapproved_at is null or t.reapproved_at < :cutoff)
+				order by t.created_at, t.id limit :limit
+				""")
+			.param("days", days)
+			.param("cutoff", Sql.time(cutoff))
+			.param("now", Sql.time(now))
+			.param("limit", limit)
+			.query(ApiTokens::view)
+			.list();
+	}
+
+	/**
+	 * Active tokens within {@code thresholdDays} of their expiry, in organisations that
+	 * remind at that threshold, whose reminder for it (at their current expiry) nobody
+	 * has claimed yet; each with its organisation's reminder days.
+	 */
+	List<ReminderCandidate> findDueForReminder(int thresholdDays, Instant now, int limit) {
+		return this.jdbc.sql("""
+				select t.*, u.username as owner_username, o.expiry_reminder_days
+				from api_tokens t join users u on u.id = t.owner_id
+				join organisations o on o.id = t.organisation_id
+				where t.status = 'ACTIVE' and t.expires_at > :now and t.expires_at <= :horizon
+				  and %s
+				  and not exists (select 1 from expiry_reminders r where r.token_id = t.id
+				      and r.threshold_days = :threshold and r.expires_at = t.expires_at)
+				order by t.expires_at, t.id limit :limit
+				""".formatted(Organisations.remindsAt("pattern")))
+			.param("now", Sql.time(now))
+			.param("horizon", Sql.time(now.plus(Duration.ofDays(thresholdDays))))
+			.param("pattern", Organisations.remindsAtPattern(thresholdDays))
+			.param("threshold", thresholdDays)
+			.param("limit", limit)
+			.query((rs, row) -> new ReminderCandidate(view(rs, row),
+					OrganisationPolicies.parseExpiryReminderDays(rs.getString("expiry_reminder_days"))))
+			.list();
+	}
+
+	/** A token a reminder may be due for, and its organisation's reminder days. */
+	record ReminderCandidate(TokenView view, List<Integer> reminderDays) {
+
+	}
+
+	/**
+	 * Claims the token's reminder for a threshold at its current expiry: the primary key
+	 * lets one claim win, on any instance, before or after a restart. Call in a
+	 * transaction of its own: on PostgreSQL a duplicate key ends the transaction it
+	 * happens in.
+	 * @return whether this call claimed it; {@code false} when it was claimed before
+	 * @throws org.springframework.dao.DuplicateKeyException when a claim committed
+	 * concurrently
+	 */
+	boolean claimReminder(TokenId token, int thresholdDays, Instant expiresAt, Instant now, boolean announced) {
+		boolean claimed = this.jdbc.sql("""
+				select count(*) from expiry_reminders
+				where token_id = :id and threshold_days = :threshold and expires_at = :expiresAt
+				""")
+			.param("id", token.value())
+			.param("threshold", thresholdDays)
+			.param("expiresAt", Sql.time(expiresAt))
+			.query(Long.class)
+			.single() > 0;
+		if (claimed) {
+			return false;
+		}
+		this.jdbc.sql("""
+				insert into expiry_reminders (token_id, threshold_days, expires_at, claimed_at, announced)
+				values (:id, :threshold, :expiresAt, :now, :announced)
+				""")
+			.param("id", token.value())
+			.param("threshold", thresholdDays)
+			.param("expiresAt", Sql.time(expiresAt))
+			.param("now", Sql.time(now))
+			.param("announced", announced)
+			.update();
+		return true;
+	}
+
 	void insert(ApiToken token) {
 		this.jdbc.sql("""
 				insert into api_tokens (id, owner_id, organisation_id, name, description, scopes, allowed_ips, digest,
@@ -145,7 +238,7 @@ public class ApiTokens {
 				    revoked_by = :revokedBy, name = :name, description = :description, scopes = :scopes,
 				    allowed_ips = :allowedIps, digest = :digest, hint = :hint, expires_at = :expiresAt,
 				    previous_digest = :previousDigest, previous_valid_until = :previousValidUntil,
-				    rotated_at = :rotatedAt, version = version + 1
+				    rotated_at = :rotatedAt, reapproved_at = :reapprovedAt, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("id", token.id().value())
@@ -155,6 +248,7 @@ public class ApiTokens {
 			.param("previousDigest", (token.previous() != null) ? token.previous().digest().hex() : null)
 			.param("previousValidUntil", (token.previous() != null) ? Sql.time(token.previous().validUntil()) : null)
 			.param("rotatedAt", Sql.time(token.rotatedAt()))
+			.param("reapprovedAt", Sql.time(token.reapprovedAt()))
 			.param("name", token.name().value())
 			.param("description", token.description())
 			.param("scopes", token.scopes().serialised())
@@ -258,7 +352,7 @@ public class ApiTokens {
 				Sql.requiredInstant(rs, "expires_at"), TokenStatus.valueOf(rs.getString("status")),
 				(reason != null) ? StatusReason.valueOf(reason) : null, Sql.instant(rs, "revoked_at"),
 				rs.getString("revoked_by"), Sql.instant(rs, "last_used_at"), rs.getString("last_used_ip"), overlap(rs),
-				Sql.instant(rs, "rotated_at"), rs.getInt("version"));
+				Sql.instant(rs, "rotated_at"), Sql.instant(rs, "reapproved_at"), rs.getInt("version"));
 		return new TokenView(token, rs.getString("owner_username"));
 	}
 

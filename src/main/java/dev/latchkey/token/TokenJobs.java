@@ -23,10 +23,17 @@ class TokenJobs implements SchedulingConfigurer {
 
 	private final TokenUsage usage;
 
+	private final UnusedTokenSweep unused;
+
+	private final ExpiryReminders reminders;
+
 	private final TokenSettings settings;
 
-	TokenJobs(LastUsedTracker lastUsed, TokenExpiry expiry, TokenUsage usage, TokenSettings settings) {
+	TokenJobs(LastUsedTracker lastUsed, TokenExpiry expiry, TokenUsage usage, UnusedTokenSweep unused,
+			ExpiryReminders reminders, TokenSettings settings) {
 		this.lastUsed = lastUsed;
+		this.unused = unused;
+		this.reminders = reminders;
 		this.usage = usage;
 		this.expiry = expiry;
 		this.settings = settings;
@@ -38,6 +45,10 @@ class TokenJobs implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(
 				new FixedDelayTask(this.expiry::expireDue, this.settings.expiryCheckInterval(), EXPIRY_FIRST_DELAY));
 		registrar.addFixedDelayTask(this.usage::forgetOld, Duration.ofHours(1));
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(this.unused::revokeDue, this.settings.unusedCheckInterval(), EXPIRY_FIRST_DELAY));
+		registrar.addFixedDelayTask(new FixedDelayTask(this.reminders::remindDue, this.settings.reminderCheckInterval(),
+				EXPIRY_FIRST_DELAY));
 	}
 
 }

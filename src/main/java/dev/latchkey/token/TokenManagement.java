@@ -347,6 +347,34 @@ public class TokenManagement {
 		return expired;
 	}
 
+	/**
+	 * SPEC §9: revokes, as {@link StatusReason#UNUSED}, active tokens that showed no sign
+	 * of life for as many days as their organisation's policy
+	 * {@code revokeTokensUnusedForDays} says (organisations without it keep theirs), one
+	 * audit event and one {@link TokenRevoked} each. What counts is
+	 * {@link ApiToken#isUnusedSince}, judged again on the token as stored when another
+	 * change won the race, so two instances sweeping at once revoke each token once.
+	 * @return how many tokens were revoked, at most {@code batchSize}
+	 */
+	@Transactional
+	public int revokeUnused(int batchSize) {
+		Instant now = this.clock.instant();
+		int revoked = 0;
+		for (int days : this.organisations.unusedTokenPolicies()) {
+			Instant cutoff = now.minus(Duration.ofDays(days));
+			for (TokenView view : this.tokens.findUnusedSince(days, cutoff, now, batchSize - revoked)) {
+				if (revoke(Actor.system(), view, StatusReason.UNUSED, (token) -> token.isUnusedSince(cutoff, now))
+					.changed()) {
+					revoked++;
+				}
+			}
+			if (revoked >= batchSize) {
+				break;
+			}
+		}
+		return revoked;
+	}
+
 	private IssuedToken issue(Actor actor, UserId ownerId, NewToken request) {
 		TokenName name = new TokenName(request.name());
 		requireDescription(request.description());
@@ -411,8 +439,13 @@ public class TokenManagement {
 	}
 
 	private Changed revoke(Actor actor, TokenView view, StatusReason reason) {
+		return revoke(actor, view, reason, (token) -> true);
+	}
+
+	/** Revokes the token if, as stored, it still meets the condition. */
+	private Changed revoke(Actor actor, TokenView view, StatusReason reason, Predicate<ApiToken> condition) {
 		Instant now = this.clock.instant();
-		Changed revoked = change(view, (token) -> token.revoke(actor, reason, now));
+		Changed revoked = change(view, (token) -> condition.test(token) && token.revoke(actor, reason, now));
 		if (revoked.changed()) {
 			record(AuditEventType.TOKEN_REVOKED, actor, revoked.view(), "reason=" + reason);
 			this.events.publishEvent(new TokenRevoked(TokenFacts.of(revoked.view()), now, reason));

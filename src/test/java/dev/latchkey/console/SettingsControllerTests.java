@@ -1,5 +1,7 @@
 package dev.latchkey.console;
 
+import java.util.List;
+
 import dev.latchkey.organisation.OrganisationManagement;
 import dev.latchkey.organisation.OrganisationPolicies;
 import dev.latchkey.user.TestUsers;
@@ -22,6 +24,7 @@ import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
@@ -94,6 +97,84 @@ class SettingsControllerTests {
 
 		// then
 		then(this.organisations).should(never()).changePolicies(any(), any(), any());
+	}
+
+	@Test
+	void theLifecyclePoliciesAreSavedFromTheirFields() throws Exception {
+		// when
+		this.mvc
+			.perform(settings("5", "30", "90").param("revokeTokensUnusedForDays", "60")
+				.param("expiryReminderDays", "1, 14 7")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/admin/settings"));
+
+		// then
+		then(this.organisations).should()
+			.changePolicies(any(), eq(this.admin.organisationId()),
+					eq(new OrganisationPolicies(5, 30, 90, false, 60, List.of(14, 7, 1))));
+	}
+
+	@Test
+	void emptyLifecycleFieldsTurnThePoliciesOff() throws Exception {
+		// when
+		this.mvc
+			.perform(settings("5", "30", "90").param("revokeTokensUnusedForDays", "")
+				.param("expiryReminderDays", " ")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isFound());
+
+		// then
+		then(this.organisations).should()
+			.changePolicies(any(), eq(this.admin.organisationId()),
+					eq(new OrganisationPolicies(5, 30, 90, false, null, List.of())));
+	}
+
+	@Test
+	void aReminderDayOutOfBoundsAnswers400WithTheErrorNextToItsFieldAndWhatWasTypedKept() throws Exception {
+		// when
+		this.mvc
+			.perform(settings("5", "30", "90").param("revokeTokensUnusedForDays", "60")
+				.param("expiryReminderDays", "7, 120")
+				.with(asAdmin())
+				.with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("settings"))
+			.andExpect(content().string(containsString("id=\"reminder-days-error\"")))
+			.andExpect(content().string(containsString("“Expiry reminders” must be between 1 and 90")))
+			.andExpect(content().string(containsString("value=\"7, 120\"")))
+			.andExpect(content().string(containsString("value=\"60\"")));
+
+		// then
+		then(this.organisations).should(never()).changePolicies(any(), any(), any());
+	}
+
+	@Test
+	void reminderDaysThatAreNotNumbersAnswer400NextToTheirField() throws Exception {
+		// when / then
+		this.mvc.perform(settings("5", "30", "90").param("expiryReminderDays", "a week").with(asAdmin()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"reminder-days-error\"")))
+			.andExpect(content().string(containsString("value=\"a week\"")));
+		then(this.organisations).should(never()).changePolicies(any(), any(), any());
+	}
+
+	@Test
+	void anUnusedDaysOutOfBoundsAnswers400WithTheErrorNextToItsField() throws Exception {
+		// given
+		given(this.organisations.changePolicies(any(), any(), any())).willAnswer((invocation) -> {
+			throw new AssertionError("nothing may be saved");
+		});
+
+		// when / then
+		this.mvc
+			.perform(settings("5", "30", "90").param("revokeTokensUnusedForDays", "400").with(asAdmin()).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("id=\"unused-days-error\"")))
+			.andExpect(content().string(containsString("“Revoke unused tokens after” must be between 1 and 365")))
+			.andExpect(content().string(containsString("value=\"400\"")));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.latchkey.organisation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.TenantIntegrationTests;
@@ -23,6 +24,90 @@ class PoliciesIntegrationTests extends TenantIntegrationTests {
 		assertThat(policies.json().get("maxTokenLifetimeDays").asInt()).isEqualTo(365);
 		assertThat(policies.json().get("revokeTokensOnLogout").asBoolean()).isTrue();
 		assertThat(policies.json().get("licenseSeats").asInt()).isEqualTo(5);
+		assertThat(policies.json().get("revokeTokensUnusedForDays").isNull()).isTrue();
+		assertThat(policies.json().get("expiryReminderDays").toString()).isEqualTo("[7,1]");
+	}
+
+	@Test
+	void theLifecyclePoliciesAreWrittenAndReadBack() {
+		// when
+		ApiResponse changed = this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(),
+				policies("30", "[1, 14, 3]"));
+		ApiResponse read = this.api.get("/api/v1/organisation/policies", this.tenant.adminToken());
+
+		// then
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(read.json().get("revokeTokensUnusedForDays").asInt()).isEqualTo(30);
+		assertThat(read.json().get("expiryReminderDays").toString()).isEqualTo("[14,3,1]");
+	}
+
+	@Test
+	void noReminderDaysTurnRemindersOffAndNullKeepsUnusedTokens() {
+		// given
+		this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("30", "[7]"));
+
+		// when
+		ApiResponse changed = this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(),
+				policies("null", "[]"));
+
+		// then
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		ApiResponse read = this.api.get("/api/v1/organisation/policies", this.tenant.adminToken());
+		assertThat(read.json().get("revokeTokensUnusedForDays").isNull()).isTrue();
+		assertThat(read.json().get("expiryReminderDays").toString()).isEqualTo("[]");
+	}
+
+	@Test
+	void eachBadLifecyclePolicyIsA400NamingItsFieldAndChangesNothing() {
+		// given
+		this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("30", "[7, 1]"));
+
+		// when
+		List<ApiResponse> refused = List.of(
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("0", "[7]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("366", "[7]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("5", "[91]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("5", "[0]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("5", "[7, 7]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(),
+						policies("5", "[1, 2, 3, 4, 5, 6]")),
+				this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("5", "[7, null]")));
+
+		// then
+		List<String> fields = List.of("revokeTokensUnusedForDays", "revokeTokensUnusedForDays", "expiryReminderDays",
+				"expiryReminderDays", "expiryReminderDays", "expiryReminderDays", "expiryReminderDays");
+		for (int i = 0; i < refused.size(); i++) {
+			ApiResponse response = refused.get(i);
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(response.text("detail")).contains(fields.get(i));
+			assertThat(response.text("parameter")).isEqualTo(fields.get(i));
+		}
+		ApiResponse read = this.api.get("/api/v1/organisation/policies", this.tenant.adminToken());
+		assertThat(read.json().get("revokeTokensUnusedForDays").asInt()).isEqualTo(30);
+		assertThat(read.json().get("expiryReminderDays").toString()).isEqualTo("[7,1]");
+	}
+
+	@Test
+	void leftOutLifecyclePoliciesTakeTheirDefaults() {
+		// given
+		this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(), policies("30", "[3]"));
+
+		// when
+		ApiResponse changed = this.api.put("/api/v1/organisation/policies", this.tenant.adminToken(),
+				"{\"maxTokensPerLicense\":10,\"defaultTokenLifetimeDays\":90,\"maxTokenLifetimeDays\":365,"
+						+ "\"revokeTokensOnLogout\":true}");
+
+		// then
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("revokeTokensUnusedForDays").isNull()).isTrue();
+		assertThat(changed.json().get("expiryReminderDays").toString()).isEqualTo("[7,1]");
+	}
+
+	private static String policies(String unusedDays, String reminderDays) {
+		return "{\"maxTokensPerLicense\":10,\"defaultTokenLifetimeDays\":90,\"maxTokenLifetimeDays\":365,"
+				+ "\"revokeTokensOnLogout\":true,\"revokeTokensUnusedForDays\":" + unusedDays
+				+ ",\"expiryReminderDays\":" + reminderDays + "}";
 	}
 
 	@Test

@@ -16,9 +16,9 @@ class TokenJobsUnitTests {
 	void theJobsRunAtTheIntervalsOfTheSettings() {
 		// given
 		TokenSettings settings = new TokenSettings("lkp_", Duration.ofSeconds(7), Duration.ofSeconds(42),
-				Duration.ofHours(1));
+				Duration.ofHours(1), Duration.ofMinutes(13), Duration.ofMinutes(3));
 		TokenJobs jobs = new TokenJobs(mock(LastUsedTracker.class), mock(TokenExpiry.class), mock(TokenUsage.class),
-				settings);
+				mock(UnusedTokenSweep.class), mock(ExpiryReminders.class), settings);
 		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 
 		// when
@@ -26,7 +26,8 @@ class TokenJobsUnitTests {
 
 		// then
 		assertThat(registrar.getFixedDelayTaskList()).extracting(IntervalTask::getIntervalDuration)
-			.containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(42), Duration.ofHours(1));
+			.containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(42), Duration.ofHours(1), Duration.ofMinutes(13),
+					Duration.ofMinutes(3));
 		assertThat(registrar.getFixedDelayTaskList().get(1).getInitialDelayDuration())
 			.isEqualTo(TokenJobs.EXPIRY_FIRST_DELAY);
 	}
