@@ -40,6 +40,11 @@ public final class LogCapture implements AutoCloseable {
 		return new LogCapture();
 	}
 
+	/** Every line logged, at any level, with the message formatted. */
+	public List<String> lines() {
+		return this.events.stream().map(LogCapture::line).toList();
+	}
+
 	/** Lines logged at ERROR: an exception no handler expected. */
 	public List<String> errors() {
 		return this.events.stream()
