@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Redirects are not followed: a redirect could lead past the destination check.
  */
 @Component
-class WebhookSender {
+public class WebhookSender {
 
 	static final String USER_AGENT = "Latchkey-Webhooks";
 
@@ -82,7 +82,7 @@ class WebhookSender {
 	 * for them.
 	 * @return how many this call claimed
 	 */
-	int sendDue() {
+	public int sendDue() {
 		Instant now = this.clock.instant();
 		Instant lease = now.plus(this.settings.connectTimeout())
 			.plus(this.settings.requestTimeout())

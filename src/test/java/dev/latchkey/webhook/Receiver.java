@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  * A webhook receiver for tests: a real HTTP server on 127.0.0.1 that keeps every request
  * and answers with the statuses it is given, then 200.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -31,23 +31,23 @@ final class Receiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static Receiver start() throws IOException {
+	public static Receiver start() throws IOException {
 		return new Receiver();
 	}
 
 	/** Answers the next requests with these statuses, in order; 200 after them. */
-	Receiver answering(Integer... statuses) {
+	public Receiver answering(Integer... statuses) {
 		synchronized (this.statuses) {
 			this.statuses.addAll(List.of(statuses));
 		}
 		return this;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks/latchkey";
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
@@ -71,9 +71,9 @@ final class Receiver implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Received(String method, Map<String, List<String>> headers, byte[] body) {
+	public record Received(String method, Map<String, List<String>> headers, byte[] body) {
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.entrySet()
 				.stream()
 				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
@@ -82,7 +82,7 @@ final class Receiver implements AutoCloseable {
 				.orElse(null);
 		}
 
-		String text() {
+		public String text() {
 			return new String(this.body, java.nio.charset.StandardCharsets.UTF_8);
 		}
 
