@@ -1,6 +1,8 @@
 package dev.latchkey.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +25,10 @@ import dev.latchkey.testing.SecretCanary;
 import dev.latchkey.testing.Tenant;
 import dev.latchkey.testing.TenantIntegrationTests;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,7 +96,37 @@ class WebhookIntegrationTests extends TenantIntegrationTests {
 	}
 
 	@Test
-	void aWebhookForAllEventsHearsCreationRotationAndRevocationInOrder() {
+	void theDocumentedPythonCheckAcceptsACapturedDeliveryAndRefusesAChangedOne(@TempDir Path folder) throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
+		ApiResponse created = createWebhook(this.receiver.url(), null);
+		revoke(createToken("checked-in-python"));
+		awaitDeliveries(created.text("id"), 2);
+		this.sender.sendDue();
+		Receiver.Received delivery = this.receiver.received().get(0);
+		Path body = Files.write(folder.resolve("body.json"), delivery.body());
+		Path changed = Files.writeString(folder.resolve("changed.json"), delivery.text().replace("token.", "token_"));
+
+		int valid = python(created.text("secret"), body, delivery.header("X-Latchkey-Signature"));
+		int forged = python(created.text("secret"), changed, delivery.header("X-Latchkey-Signature"));
+
+		assertThat(valid).isZero();
+		assertThat(forged).isEqualTo(1);
+	}
+
+	private static int python(String secret, Path body, String signature) throws Exception {
+		Path script = Path.of("src/test/resources/webhook/verify_webhook.py");
+		ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", script.toString(), body.toString(), signature,
+				"LATCHKEY_WEBHOOK_SECRET")
+			.redirectErrorStream(true);
+		// the secret travels in the environment, not on the command line
+		builder.environment().put("LATCHKEY_WEBHOOK_SECRET", secret);
+		Process process = builder.start();
+		process.getInputStream().readAllBytes();
+		return process.waitFor();
+	}
+
+	@Test
+	void aWebhookForAllEventsHearsCreationRotationAndRevocation() {
 		ApiResponse created = createWebhook(this.receiver.url(), null);
 
 		String tokenId = createToken("deploy");
