@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.latchkey.system.OrganisationId;
+import dev.latchkey.token.TokenEvent;
 
 /**
  * An endpoint of an organisation that receives its token events. The signing secret stays
@@ -20,6 +21,16 @@ public record Webhook(UUID id, OrganisationId organisationId, String url, Webhoo
 		Instant createdAt) {
 
 	private static final int NAME_LENGTH = 300;
+
+	/**
+	 * Whether this webhook is told of the event: one it subscribes to, of its
+	 * organisation, that happened once it existed (the registry may hand over an older
+	 * event late, after a restart or from a busy executor).
+	 */
+	public boolean hears(TokenEvent event) {
+		return this.organisationId.equals(event.token().organisationId()) && this.events.includes(event.type())
+				&& !event.occurredAt().isBefore(this.createdAt);
+	}
 
 	/**
 	 * The URL as the audit trail names the webhook: without its query (where a receiver

@@ -350,6 +350,14 @@ class WebhookIntegrationTests extends TenantIntegrationTests {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesTheWebhookEndpoints() {
+		ApiResponse document = this.api.get("/v3/api-docs", null);
+
+		assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/webhooks", "/api/v1/webhooks/{id}",
+				"/api/v1/webhooks/{id}/deliveries");
+	}
+
+	@Test
 	void anOrganisationHasAtMostTwentyWebhooks() {
 		for (int i = 0; i < 20; i++) {
 			createWebhook(this.receiver.url() + "/" + i, null);
