@@ -78,7 +78,7 @@ class ConsoleWebhooksIntegrationTests extends ConsoleBrowserTest {
 	@Test
 	void aUrlWithCredentialsIsRefusedInTheDialogAndNothingIsAdded() {
 		signInAsTheAdmin();
-		this.browser.open("/admin/webhooks");
+		openFromTheAdminTile("Webhooks", "/admin/webhooks");
 
 		this.browser.find(By.id("add-webhook-button")).click();
 		this.browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("webhook-url")));
