@@ -3,6 +3,9 @@ package dev.latchkey.webhook;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The module's beans that need the settings to be built.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
