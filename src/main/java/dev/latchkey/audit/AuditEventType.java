@@ -33,6 +33,9 @@ public enum AuditEventType {
 	/** Resource-server clients (introspection and revocation). */
 	CLIENT_REGISTERED(3), CLIENT_DISABLED(5), CLIENT_ENABLED(3),
 
+	/** Webhooks (SPEC §9); never with their signing secret. */
+	WEBHOOK_CREATED(3), WEBHOOK_DELETED(3),
+
 	/** The trail was exported; the details name the range and format. */
 	AUDIT_EXPORTED(3);
 

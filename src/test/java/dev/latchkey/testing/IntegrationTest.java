@@ -27,7 +27,12 @@ import org.springframework.test.context.ContextConfiguration;
 				// HardeningIntegrationTests checks the limit
 				"latchkey.auth.refusals-per-window=1000000",
 				// likewise leak reports; LeakRateLimitIntegrationTests checks that limit
-				"latchkey.leaks.reports-per-window=1000000" })
+				"latchkey.leaks.reports-per-window=1000000",
+				// webhook tests receive on 127.0.0.1 over http; the SSRF guard's refusals
+				// are
+				// tested with the setting off in WebhookIntegrationTests and its unit
+				// tests
+				"latchkey.webhooks.allow-insecure-destinations=true" })
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @Import({ IntegrationTestConfiguration.class, Fixtures.class })
 @ExtendWith(ClockReset.class)
