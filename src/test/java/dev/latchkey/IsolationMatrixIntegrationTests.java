@@ -49,6 +49,10 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 		ApiResponse created = this.api.post("/api/v1/clients", victim.adminToken(), "{\"name\":\"victim-api\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String client = created.text("id");
+		ApiResponse hook = this.api.post("/api/v1/webhooks", victim.adminToken(),
+				"{\"url\":\"http://127.0.0.1:9/victim-hook\"}");
+		assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+		String webhook = hook.text("id");
 		String before = snapshot(victim);
 
 		Map<String, Integer> answers = new LinkedHashMap<>();
@@ -58,7 +62,16 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 				this.api.post("/api/v1/tokens/" + token + "/revoke", t, null).status());
 		answers.put("POST /api/v1/tokens/{token}/reapprove",
 				this.api.post("/api/v1/tokens/" + token + "/reapprove", t, null).status());
+		answers.put("POST /api/v1/tokens/{token}/rotate",
+				this.api.post("/api/v1/tokens/" + token + "/rotate", t, "{}").status());
+		answers.put("PATCH /api/v1/tokens/{token}",
+				this.api.patch("/api/v1/tokens/" + token, t, "{\"name\":\"taken-over\"}").status());
+		answers.put("GET /api/v1/tokens/{token}/usage", this.api.get("/api/v1/tokens/" + token + "/usage", t).status());
 		answers.put("DELETE /api/v1/tokens/{token}", this.api.delete("/api/v1/tokens/" + token, t).status());
+		answers.put("GET /api/v1/webhooks/{webhook}", this.api.get("/api/v1/webhooks/" + webhook, t).status());
+		answers.put("GET /api/v1/webhooks/{webhook}/deliveries",
+				this.api.get("/api/v1/webhooks/" + webhook + "/deliveries", t).status());
+		answers.put("DELETE /api/v1/webhooks/{webhook}", this.api.delete("/api/v1/webhooks/" + webhook, t).status());
 		answers.put("GET /api/v1/tokens?owner={user}", this.api.get("/api/v1/tokens?owner=" + user, t).status());
 		answers.put("GET /api/v1/users/{user}", this.api.get("/api/v1/users/" + user, t).status());
 		for (String action : List.of("deactivate", "reactivate")) {
@@ -75,7 +88,12 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 					this.api.post("/api/v1/clients/" + client + "/" + action, t, null).status());
 		}
 		Console console = new Console(this.port, this.tenant.admin().username());
-		for (String action : List.of("revoke", "reapprove", "delete")) {
+		answers.put("GET /admin/api-tokens/{token}/usage", console.get("/admin/api-tokens/" + token + "/usage"));
+		answers.put("GET /admin/webhooks/{webhook}", console.get("/admin/webhooks/" + webhook));
+		answers.put("GET /admin/webhooks/{webhook}/delete", console.get("/admin/webhooks/" + webhook + "/delete"));
+		answers.put("POST /admin/webhooks/{webhook}/delete",
+				console.post("/admin/webhooks/" + webhook + "/delete", ""));
+		for (String action : List.of("rotate", "revoke", "reapprove", "delete")) {
 			answers.put("GET /admin/api-tokens/{token}/" + action,
 					console.get("/admin/api-tokens/" + token + "/" + action));
 			answers.put("POST /admin/api-tokens/{token}/" + action,
@@ -104,14 +122,16 @@ class IsolationMatrixIntegrationTests extends TenantIntegrationTests {
 				Map.of("tried", answers.size(), "successes", leaks.size(), "otherOrganisationUnchanged", unchanged));
 		assertThat(leaks).as("calls that did not answer 404").isEmpty();
 		assertThat(unchanged).isTrue();
-		assertThat(answers).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(answers).hasSizeGreaterThanOrEqualTo(43);
 	}
 
 	private String snapshot(Tenant victim) {
 		ApiResponse tokens = this.api.get("/api/v1/tokens?owner=all", victim.adminToken());
 		ApiResponse users = this.api.get("/api/v1/users", victim.adminToken());
 		ApiResponse clients = this.api.get("/api/v1/clients", victim.adminToken());
-		return tokens.body().replaceAll("\"lastUsed(At|Ip)\":[^,}]*", "") + users.body() + clients.body();
+		ApiResponse webhooks = this.api.get("/api/v1/webhooks", victim.adminToken());
+		return tokens.body().replaceAll("\"lastUsed(At|Ip)\":[^,}]*", "") + users.body() + clients.body()
+				+ webhooks.body();
 	}
 
 	/** A signed-in console session over plain HTTP, with its CSRF token. */
