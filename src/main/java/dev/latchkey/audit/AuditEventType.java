@@ -31,7 +31,7 @@ public enum AuditEventType {
 	TOKEN_AUTHENTICATION_REFUSED(6),
 
 	/** Resource-server clients (introspection and revocation). */
-	CLIENT_REGISTERED(3), CLIENT_DISABLED(5), CLIENT_ENABLED(3),
+	CLIENT_REGISTERED(3), CLIENT_DISABLED(5), CLIENT_ENABLED(3), CLIENT_SECRET_REPLACED(5),
 
 	/** Webhooks (SPEC §9); never with their signing secret. */
 	WEBHOOK_CREATED(3), WEBHOOK_DELETED(3),

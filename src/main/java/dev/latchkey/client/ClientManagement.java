@@ -34,14 +34,17 @@ public class ClientManagement {
 
 	private final ResourceClients clients;
 
+	private final ClientCache cache;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	ClientManagement(ResourceClients clients, AuditTrail audit, Clock clock) {
+	ClientManagement(ResourceClients clients, ClientCache cache, AuditTrail audit, Clock clock) {
 		this.clients = clients;
+		this.cache = cache;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -52,7 +55,7 @@ public class ClientManagement {
 		if (this.clients.nameTaken(organisation, name)) {
 			throw new ClientNameTaken(name);
 		}
-		String secret = SECRET_PREFIX + Secrets.base62(this.random, 43);
+		String secret = newSecret();
 		ResourceClient client = new ResourceClient(UUID.randomUUID(), organisation, name,
 				CLIENT_ID_PREFIX + Secrets.base62(this.random, 20), Secrets.sha256Hex(secret), true,
 				this.clock.instant(), actor.reference());
@@ -78,21 +81,40 @@ public class ClientManagement {
 			return client;
 		}
 		ResourceClient changed = client.withEnabled(enabled);
-		this.clients.updateEnabled(changed);
+		this.clients.update(changed);
 		record(enabled ? AuditEventType.CLIENT_ENABLED : AuditEventType.CLIENT_DISABLED, actor, changed);
 		return changed;
 	}
 
 	/**
-	 * The enabled client with these credentials, if any. The secret's digest is compared
-	 * in constant time; an unknown client id costs the same digest.
+	 * Replaces a client's secret: the old one stops working at once, on every instance.
+	 * @return the client with its new secret, shown this once
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
+	public RegisteredClient replaceSecret(Actor actor, String id) {
+		ResourceClient client = visible(actor, id);
+		String secret = newSecret();
+		ResourceClient changed = client.withSecretDigest(Secrets.sha256Hex(secret));
+		this.clients.update(changed);
+		record(AuditEventType.CLIENT_SECRET_REPLACED, actor, changed);
+		return new RegisteredClient(changed, secret);
+	}
+
+	/**
+	 * The enabled client with these credentials, if any. The secret's digest is compared
+	 * in constant time; an unknown client id costs the same digest. Known clients come
+	 * from the cache (no transaction, no query): introspection calls this on every
+	 * request.
+	 */
 	public Optional<ResourceClient> authenticate(String clientId, String secret) {
 		String digest = Secrets.sha256Hex(secret);
-		Optional<ResourceClient> client = this.clients.findByClientId(clientId);
+		Optional<ResourceClient> client = this.cache.find(clientId, this.clients::findByClientId);
 		boolean matches = Secrets.equal(client.map(ResourceClient::secretDigest).orElse(""), digest);
 		return client.filter((c) -> matches && c.enabled());
+	}
+
+	private String newSecret() {
+		return SECRET_PREFIX + Secrets.base62(this.random, 43);
 	}
 
 	private ResourceClient visible(Actor actor, String id) {

@@ -24,6 +24,11 @@ public record ResourceClient(UUID id, OrganisationId organisationId, String name
 				this.createdAt, this.createdBy);
 	}
 
+	ResourceClient withSecretDigest(String newDigest) {
+		return new ResourceClient(this.id, this.organisationId, this.name, this.clientId, newDigest, this.enabled,
+				this.createdAt, this.createdBy);
+	}
+
 	@Override
 	public String toString() {
 		return "ResourceClient[clientId=" + this.clientId + ", name=" + this.name + "]";

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.latchkey.cluster.Invalidation;
+import dev.latchkey.cluster.Invalidations;
 import dev.latchkey.system.OrganisationId;
 import dev.latchkey.system.Sql;
 
@@ -20,8 +22,11 @@ class ResourceClients {
 
 	private final JdbcClient jdbc;
 
-	ResourceClients(JdbcClient jdbc) {
+	private final Invalidations invalidations;
+
+	ResourceClients(JdbcClient jdbc, Invalidations invalidations) {
 		this.jdbc = jdbc;
+		this.invalidations = invalidations;
 	}
 
 	Optional<ResourceClient> findById(UUID id) {
@@ -70,11 +75,14 @@ class ResourceClients {
 			.update();
 	}
 
-	void updateEnabled(ResourceClient client) {
-		this.jdbc.sql("update resource_clients set enabled = :enabled where id = :id")
+	/** Stores a change of the enabled flag or of the secret, and tells every cache. */
+	void update(ResourceClient client) {
+		this.jdbc.sql("update resource_clients set enabled = :enabled, secret_digest = :digest where id = :id")
 			.param("id", client.id())
 			.param("enabled", client.enabled())
+			.param("digest", client.secretDigest())
 			.update();
+		this.invalidations.publish(Invalidation.client(client.id()));
 	}
 
 	private static ResourceClient client(ResultSet rs, int row) throws SQLException {

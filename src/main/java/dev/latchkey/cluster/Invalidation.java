@@ -21,6 +21,10 @@ public record Invalidation(Scope scope, UUID id) {
 		return new Invalidation(Scope.ORGANISATION, id);
 	}
 
+	public static Invalidation client(UUID id) {
+		return new Invalidation(Scope.CLIENT, id);
+	}
+
 	String payload() {
 		return this.scope.name().toLowerCase(java.util.Locale.ROOT) + ":" + this.id;
 	}
@@ -49,7 +53,10 @@ public record Invalidation(Scope scope, UUID id) {
 		USER,
 
 		/** Every token of one organisation: its policies or seats changed. */
-		ORGANISATION
+		ORGANISATION,
+
+		/** One resource-server client: disabled, enabled or given a new secret. */
+		CLIENT
 
 	}
 

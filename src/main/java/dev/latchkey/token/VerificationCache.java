@@ -95,6 +95,7 @@ class VerificationCache implements InvalidationListener {
 			case TOKEN -> (credential) -> credential.tokenId().value().equals(id);
 			case USER -> (credential) -> credential.ownerId().value().equals(id);
 			case ORGANISATION -> (credential) -> credential.organisationId().value().equals(id);
+			case CLIENT -> (credential) -> false;
 		});
 	}
 

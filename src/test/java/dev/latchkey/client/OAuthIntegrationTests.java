@@ -116,6 +116,46 @@ class OAuthIntegrationTests extends TenantIntegrationTests {
 	}
 
 	@Test
+	void aNewSecretEndsTheOldOneAtOnceEvenWhileTheClientIsCached() {
+		// given: the client's authentication is cached by a first introspection
+		assertThat(introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null).status())
+			.isEqualTo(200);
+
+		// when
+		ApiResponse replaced = this.api.post("/api/v1/clients/" + this.clientUuid + "/secret", this.tenant.adminToken(),
+				null);
+
+		// then
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.header("Cache-Control")).contains("no-store");
+		String newSecret = replaced.text("clientSecret");
+		assertThat(newSecret).startsWith("lkcs_").isNotEqualTo(this.clientSecret);
+		assertThat(replaced.text("clientId")).isEqualTo(this.clientId);
+		assertThat(introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null).status())
+			.isEqualTo(401);
+		assertThat(introspect(basic(this.clientId, newSecret), this.tenant.adminToken(), null).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/clients/" + this.clientUuid, this.tenant.adminToken()).body())
+			.doesNotContain(newSecret);
+		assertThat(this.jdbc.sql("select details from audit_events where target_id = :id and type = :type")
+			.param("id", this.clientId)
+			.param("type", "CLIENT_SECRET_REPLACED")
+			.query(String.class)
+			.list()).hasSize(1).allSatisfy((details) -> assertThat(String.valueOf(details)).doesNotContain(newSecret));
+	}
+
+	@Test
+	void anotherOrganisationsAdminCannotReplaceTheSecret() {
+		Tenant other = this.fixtures.tenant();
+		ApiResponse foreign = this.api.post("/api/v1/clients/" + this.clientUuid + "/secret", other.adminToken(), null);
+		ApiResponse malformed = this.api.post("/api/v1/clients/not-an-id/secret", this.tenant.adminToken(), null);
+
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(malformed.status()).isEqualTo(404);
+		assertThat(introspect(basic(this.clientId, this.clientSecret), this.tenant.adminToken(), null).status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void aClientRevokesItsOrganisationsTokensAndOnlyThose() {
 		Tenant.Member member = this.tenant.anotherAdmin();
 		Tenant other = this.fixtures.tenant();

@@ -1,7 +1,9 @@
 package dev.latchkey.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -280,6 +282,36 @@ class MultiInstanceIntegrationTests {
 	/**
 	 * An unsafe call that changes nothing: 400 (the empty body) once the token passes.
 	 */
+	@Test
+	void aClientDisabledOrGivenANewSecretOnOneInstanceIsRefusedByTheOtherWithinTheBound() {
+		// given: a client whose authentication B has cached
+		ApiResponse registered = this.a.post("/api/v1/clients", this.tenant.adminToken(), "{\"name\":\"orders\"}");
+		String id = registered.text("id");
+		String clientId = registered.text("clientId");
+		String secret = registered.text("clientSecret");
+		assertThat(introspect(this.b, clientId, secret).status()).isEqualTo(200);
+
+		// when / then: disabled on A
+		this.a.post("/api/v1/clients/" + id + "/disable", this.tenant.adminToken(), null);
+		awaitAnswer(() -> introspect(this.b, clientId, secret), 401, PROPAGATION_BOUND);
+
+		// when / then: enabled on B, then a new secret on A
+		this.b.post("/api/v1/clients/" + id + "/enable", this.tenant.adminToken(), null);
+		awaitAnswer(() -> introspect(this.a, clientId, secret), 200, PROPAGATION_BOUND);
+		String newSecret = this.a.post("/api/v1/clients/" + id + "/secret", this.tenant.adminToken(), null)
+			.text("clientSecret");
+		awaitAnswer(() -> introspect(this.b, clientId, secret), 401, PROPAGATION_BOUND);
+		assertThat(introspect(this.b, clientId, newSecret).status()).isEqualTo(200);
+	}
+
+	private ApiResponse introspect(Api instance, String clientId, String secret) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return instance.send(instance.raw("/oauth2/introspect")
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + this.tenant.adminToken())));
+	}
+
 	private static ApiResponse unsafeCall(Api instance, Token token) {
 		return instance.post("/api/v1/tokens", token.secret(), "{}");
 	}

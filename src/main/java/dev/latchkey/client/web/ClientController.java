@@ -71,6 +71,16 @@ class ClientController {
 		return ClientResponse.of(this.clients.setEnabled(actor, id, true));
 	}
 
+	@Operation(summary = "Replace a client's secret; the new one is in 'clientSecret', in this answer only",
+			description = "The old secret stops working at once, on every instance.")
+	@PostMapping("/{id}/secret")
+	ResponseEntity<RegisteredResponse> replaceSecret(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		RegisteredClient replaced = this.clients.replaceSecret(actor, id);
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(new RegisteredResponse(replaced.secret(), ClientResponse.of(replaced.client())));
+	}
+
 	record RegisterRequest(@NotNull String name) {
 
 	}
