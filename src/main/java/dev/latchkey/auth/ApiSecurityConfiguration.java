@@ -61,6 +61,16 @@ class ApiSecurityConfiguration {
 		return registration;
 	}
 
+	/** Forward auth straight to its controller (docs/performance.md). */
+	@Bean
+	FilterRegistrationBean<ForwardAuthLeanPath> forwardAuthLeanPath(ForwardAuthController controller) {
+		FilterRegistrationBean<ForwardAuthLeanPath> registration = new FilterRegistrationBean<>(
+				new ForwardAuthLeanPath(controller));
+		registration.addUrlPatterns("/auth/verify", "/auth/verify/*");
+		registration.setOrder(LeanPathFilter.ORDER);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, TokenGate gate) throws Exception {

@@ -1,0 +1,96 @@
+package dev.latchkey.auth;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+
+/**
+ * The lean path of a verification endpoint (forward auth, introspection), which a
+ * protected API calls on every request it serves. Its controller is still the one home of
+ * what the endpoint answers (and of its OpenAPI description); this filter calls it
+ * directly instead of through Spring Security's public chain and the dispatcher, which on
+ * these paths only permitted everything, wrote the response headers and looked the
+ * handler up among all the others (docs/performance.md has the profile).
+ *
+ * <p>
+ * What the chain did is done here: the request passes the same firewall (a request it
+ * rejects is handed to the chain, which rejects it as before), and the answer gets the
+ * public chain's headers. The filters before this one (request size, token in the URL,
+ * exactly one credential, metrics) run as for any request. A request the lean path does
+ * not take (another method, another content type) goes down the usual path and gets its
+ * usual answer.
+ */
+public abstract class LeanPathFilter extends HttpFilter {
+
+	/** After the request size, token-in-URL and single-credential filters. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
+	private static final HttpFirewall FIREWALL = new StrictHttpFirewall();
+
+	// The public chain's writers, but Cache-Control's: every answer here sets no-store.
+	private static final List<HeaderWriter> HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+			new ContentSecurityPolicyHeaderWriter(ApiSecurityConfiguration.PUBLIC_CONTENT_SECURITY_POLICY),
+			new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
+
+	private final String pathPattern;
+
+	/**
+	 * @param pathPattern how the endpoint's requests are named in the
+	 * {@code http.server.requests} metrics, as the dispatcher would name them
+	 */
+	protected LeanPathFilter(String pathPattern) {
+		this.pathPattern = pathPattern;
+	}
+
+	@Override
+	protected final void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletRequest firewalled;
+		try {
+			firewalled = FIREWALL.getFirewalledRequest(request);
+		}
+		catch (RequestRejectedException ex) {
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!takes(firewalled)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((observation) -> observation.setPathPattern(this.pathPattern));
+		for (HeaderWriter writer : HEADERS) {
+			writer.writeHeaders(firewalled, response);
+		}
+		answer(firewalled, response);
+	}
+
+	/** Whether this request is one the lean path answers, judged on its servlet path. */
+	protected abstract boolean takes(HttpServletRequest request);
+
+	/** Answers the request in full, through the endpoint's controller. */
+	protected abstract void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+}

@@ -1,0 +1,93 @@
+package dev.latchkey.auth;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
+
+import dev.latchkey.testing.ApiResponse;
+import dev.latchkey.testing.TenantIntegrationTests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Forward auth and introspection skip the dispatcher and the public security chain
+ * (LeanPathFilter). Whatever those did for these paths must still happen: the same
+ * response headers, the same firewall, the same answers to shapes the endpoints do not
+ * take, and metrics that name the endpoint.
+ */
+class LeanPathIntegrationTests extends TenantIntegrationTests {
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void anAdmittedRequestCarriesThePublicChainsSecurityHeadersAndNoCookie() {
+		ApiResponse admitted = this.api.get(verifyPath(), this.tenant.adminToken());
+		ApiResponse refused = this.api.get(verifyPath(), "lkp_unknown");
+
+		assertThat(admitted.status()).isEqualTo(200);
+		assertThat(refused.status()).isEqualTo(401);
+		for (ApiResponse response : List.of(admitted, refused)) {
+			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+			assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+			assertThat(response.header("Set-Cookie")).isNull();
+		}
+	}
+
+	@Test
+	void aRequestTheFirewallRejectsIsRejectedAsBeforeAndNeverVerified() {
+		ApiResponse semicolon = this.api.get(
+				"/auth/verify;jsessionid=abc?organisation=" + this.tenant.organisation().name(),
+				this.tenant.adminToken());
+		ApiResponse encodedDot = this.api.get("/auth/verify/%2e%2e/x?organisation=" + this.tenant.organisation().name(),
+				this.tenant.adminToken());
+
+		assertThat(semicolon.status()).isEqualTo(400);
+		assertThat(encodedDot.status()).isEqualTo(400);
+		assertThat(semicolon.header("X-Latchkey-User")).isNull();
+		assertThat(encodedDot.header("X-Latchkey-User")).isNull();
+	}
+
+	@Test
+	void shapesTheEndpointsDoNotTakeGetTheDispatchersAnswers() {
+		ApiResponse get = this.api.get("/oauth2/introspect", null);
+		ApiResponse json = this.api.send(this.api.raw("/oauth2/introspect")
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString("{\"token\":\"" + this.tenant.adminToken() + "\"}")));
+
+		assertThat(get.status()).isEqualTo(405);
+		assertThat(json.status()).isEqualTo(415);
+		assertThat(json.body()).doesNotContain(this.tenant.adminToken());
+	}
+
+	@Test
+	void metricsNameForwardAuthByItsPath() {
+		this.api.get(verifyPath(), this.tenant.adminToken());
+		this.api.get(verifyPath(), "lkp_unknown");
+
+		Timer admitted = this.meters.find("http.server.requests")
+			.tag("uri", "/auth/verify")
+			.tag("status", "200")
+			.timer();
+		Timer refused = this.meters.find("http.server.requests")
+			.tag("uri", "/auth/verify")
+			.tag("status", "401")
+			.timer();
+		assertThat(admitted).isNotNull();
+		assertThat(refused).isNotNull();
+		assertThat(admitted.count()).isPositive();
+		assertThat(refused.count()).isPositive();
+	}
+
+	private String verifyPath() {
+		return "/auth/verify?organisation=" + this.tenant.organisation().name();
+	}
+
+}
