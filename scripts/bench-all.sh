@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every measurement of docs/performance.md, one after the other, each into target/bench/.
-# About 12 minutes. Run it on a quiet machine: each part prints `uptime` next to its figures.
+# About 25 minutes. Run it on a quiet machine: each part prints `uptime` next to its figures.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -16,7 +16,8 @@ jmh VerificationBenchmarks jmh-cached
 jmh ColdVerificationBenchmarks jmh-cold
 jmh AllowlistBenchmarks jmh-allowlist
 scripts/bench-datasize.sh > target/bench/datasize.txt 2>&1
-scripts/bench-http.sh > target/bench/http.txt 2>&1
+FLOOD=60s scripts/bench-http.sh > target/bench/http.txt 2>&1
+THREADS=1 scripts/bench-http.sh > target/bench/http-t1.txt 2>&1
 scripts/bench-revocation.sh > target/bench/revocation.txt 2>&1
 uptime
-grep -hE "uptime|after|Benchmarks\.[a-zA-Z]+(:p0.50|:p0.99)? |req/s|round|refuses|accepted|B latchkey" target/bench/*.txt
+grep -hE "uptime|after|Benchmarks\.[a-zA-Z]+(:p0.50|:p0.99)? |req/s|round|flood|resident|refuses|accepted|B latchkey" target/bench/*.txt

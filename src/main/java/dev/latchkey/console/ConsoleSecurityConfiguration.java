@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -29,21 +31,44 @@ class ConsoleSecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The stylesheet, script and icon: public, and served without a session, so that
+	 * asking for them never reads or creates one (ConsoleAssets sets their caching).
+	 */
+	private static final String[] ASSETS = { "/css/**", "/js/**", "/favicon.svg", "/favicon-*.svg" };
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain consoleAssetsFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(ASSETS)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.securityContext(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.anonymous(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers.cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleFilterChain(HttpSecurity http, UserManagement users, LoginOutcomes outcomes,
 			SignOut signOut, LoginThrottle throttle) throws Exception {
 		AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
 		forbidden.setErrorPage("/forbidden");
-		http.securityMatcher("/", "/login", "/logout", "/forbidden", "/admin", "/admin/**", "/css/**", "/js/**",
-				"/favicon.svg")
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/login", "/forbidden", "/css/**", "/js/**", "/favicon.svg")
-						.permitAll()
-						.requestMatchers("/admin", "/admin/**")
-						.hasRole("ORG_ADMIN")
-						.anyRequest()
-						.authenticated())
+		http.securityMatcher("/", "/login", "/logout", "/forbidden", "/admin", "/admin/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/forbidden")
+				.permitAll()
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole("ORG_ADMIN")
+				.anyRequest()
+				.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
