@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -34,6 +35,17 @@ class ApiSecurityConfiguration {
 	/** The public pages include Swagger UI, which needs its own scripts and styles. */
 	static final String PUBLIC_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
+
+	/**
+	 * No observations of Spring Security's own (a timer around every filter of every
+	 * chain, on every request): on the hot paths they cost more than the request they
+	 * measure (docs/performance.md). {@code http.server.requests} still times every
+	 * request.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	/** First of all: a body over the limit is refused before anything reads it. */
 	@Bean

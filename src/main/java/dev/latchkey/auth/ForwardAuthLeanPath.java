@@ -16,7 +16,7 @@ final class ForwardAuthLeanPath extends LeanPathFilter {
 	private final ForwardAuthController controller;
 
 	ForwardAuthLeanPath(ForwardAuthController controller) {
-		super("/auth/verify");
+		super("/auth/verify", PUBLIC_HEADERS);
 		this.controller = controller;
 	}
 

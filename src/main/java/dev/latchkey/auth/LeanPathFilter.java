@@ -47,8 +47,11 @@ public abstract class LeanPathFilter extends HttpFilter {
 
 	private static final HttpFirewall FIREWALL = new StrictHttpFirewall();
 
-	// The public chain's writers, but Cache-Control's: every answer here sets no-store.
-	private static final List<HeaderWriter> HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+	/**
+	 * The public chain's header writers, but Cache-Control's: every answer of the
+	 * verification endpoints sets no-store.
+	 */
+	public static final List<HeaderWriter> PUBLIC_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
 			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
 			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
 			new ContentSecurityPolicyHeaderWriter(ApiSecurityConfiguration.PUBLIC_CONTENT_SECURITY_POLICY),
@@ -56,12 +59,17 @@ public abstract class LeanPathFilter extends HttpFilter {
 
 	private final String pathPattern;
 
+	private final List<HeaderWriter> headers;
+
 	/**
 	 * @param pathPattern how the endpoint's requests are named in the
 	 * {@code http.server.requests} metrics, as the dispatcher would name them
+	 * @param headers the header writers of the security chain the requests would
+	 * otherwise pass
 	 */
-	protected LeanPathFilter(String pathPattern) {
+	protected LeanPathFilter(String pathPattern, List<HeaderWriter> headers) {
 		this.pathPattern = pathPattern;
+		this.headers = headers;
 	}
 
 	@Override
@@ -80,11 +88,19 @@ public abstract class LeanPathFilter extends HttpFilter {
 			return;
 		}
 		ServerHttpObservationFilter.findObservationContext(request)
-			.ifPresent((observation) -> observation.setPathPattern(this.pathPattern));
-		for (HeaderWriter writer : HEADERS) {
+			.ifPresent((observation) -> observation.setPathPattern(pathPattern(firewalled)));
+		for (HeaderWriter writer : this.headers) {
 			writer.writeHeaders(firewalled, response);
 		}
 		answer(firewalled, response);
+	}
+
+	/**
+	 * How a request the lean path takes is named in the {@code http.server.requests}
+	 * metrics: the path pattern given at construction, unless overridden.
+	 */
+	protected String pathPattern(HttpServletRequest request) {
+		return this.pathPattern;
 	}
 
 	/** Whether this request is one the lean path answers, judged on its servlet path. */

@@ -2,6 +2,10 @@ package dev.latchkey.console;
 
 import java.time.Duration;
 
+import dev.latchkey.auth.LeanPathFilter;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
@@ -10,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.TransformedResource;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -37,6 +42,15 @@ class ConsoleAssets implements WebMvcConfigurer {
 	};
 
 	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	/** The fingerprinted assets straight from memory (docs/performance.md). */
+	@Bean
+	FilterRegistrationBean<AssetLeanPath> assetLeanPath(ResourceUrlProvider urls) {
+		FilterRegistrationBean<AssetLeanPath> registration = new FilterRegistrationBean<>(new AssetLeanPath(urls));
+		registration.addUrlPatterns("/css/*", "/js/*", "*.svg");
+		registration.setOrder(LeanPathFilter.ORDER);
+		return registration;
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.latchkey.console;
 
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,34 @@ class ConsoleAssetsIntegrationTests extends TenantIntegrationTests {
 			assertThat(response.header("Cache-Control")).isEqualTo("max-age=31536000, public, immutable");
 			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 		}
+	}
+
+	@Test
+	void eachFingerprintedAssetIsTheSameFileThePlainAddressServes() {
+		for (String asset : fingerprinted(this.api.get("/login", null).body())) {
+			ApiResponse fingerprinted = this.api.get(asset, null);
+			ApiResponse plain = this.api.get(asset.replaceAll("-[0-9a-f]{32}", ""), null);
+
+			assertThat(fingerprinted.body()).as(asset).isEqualTo(plain.body()).isNotEmpty();
+			assertThat(fingerprinted.header("Content-Type")).as(asset).isEqualTo(plain.header("Content-Type"));
+			assertThat(fingerprinted.header("Content-Security-Policy"))
+				.isEqualTo(plain.header("Content-Security-Policy"));
+			assertThat(fingerprinted.header("X-Frame-Options")).isEqualTo("DENY");
+		}
+	}
+
+	@Test
+	void aHeadRequestGetsTheHeadersAndNoBody() {
+		String icon = fingerprinted(this.api.get("/login", null).body()).stream()
+			.filter((a) -> a.endsWith(".svg"))
+			.findFirst()
+			.orElseThrow();
+
+		ApiResponse head = this.api.send(this.api.raw(icon).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(head.header("Cache-Control")).isEqualTo("max-age=31536000, public, immutable");
+		assertThat(head.body()).isEmpty();
 	}
 
 	@Test
@@ -85,7 +114,7 @@ class ConsoleAssetsIntegrationTests extends TenantIntegrationTests {
 
 	private static List<String> fingerprinted(String page) {
 		Matcher matcher = ASSET.matcher(page);
-		return matcher.results().map((result) -> result.group(1)).toList();
+		return matcher.results().map((result) -> result.group(1)).distinct().toList();
 	}
 
 }

@@ -29,7 +29,7 @@ final class IntrospectionLeanPath extends LeanPathFilter {
 	private final OAuthEndpoints endpoints;
 
 	IntrospectionLeanPath(OAuthEndpoints endpoints) {
-		super("/oauth2/introspect");
+		super("/oauth2/introspect", PUBLIC_HEADERS);
 		this.endpoints = endpoints;
 	}
 
