@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.latchkey.auth.LeanPathFilter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * still answer, but must be revalidated: after an upgrade they serve other content.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ConsoleAssets implements WebMvcConfigurer {
 
 	/** An asset's name with the fingerprint the version resolver adds. */
