@@ -19,8 +19,14 @@ import org.springframework.stereotype.Component;
  * compared on every call. A client's change (disabled, enabled, new secret) empties the
  * cache on this instance after the commit and on the others through the cluster's
  * notices; entries are read again after {@code latchkey.tokens.cache.max-staleness} in
- * case a notice was lost. Unknown client ids are not cached: a client registered a moment
- * ago must work at once on every instance.
+ * case a notice was lost.
+ *
+ * <p>
+ * Unknown client ids are remembered as unknown for as long, in a cache of their own
+ * ({@code latchkey.tokens.cache.negative-maximum-size}), so a flood of made-up ids costs
+ * one query per id, not one per request, and cannot push registered clients out. This
+ * cannot delay a new client: its id is drawn at random when it is registered, so nobody
+ * can have presented it before.
  *
  * <p>
  * Like the token cache, a read that raced a change does not keep what it read: every
@@ -33,11 +39,17 @@ class ClientCache implements InvalidationListener {
 
 	private final Cache<String, ResourceClient> clients;
 
+	private final Cache<String, Boolean> unknown;
+
 	private final AtomicLong generation = new AtomicLong();
 
 	ClientCache(VerificationCacheSettings settings) {
 		this.clients = Caffeine.newBuilder()
 			.maximumSize(MAXIMUM_SIZE)
+			.expireAfterWrite(settings.maxStaleness())
+			.build();
+		this.unknown = Caffeine.newBuilder()
+			.maximumSize(settings.negativeMaximumSize())
 			.expireAfterWrite(settings.maxStaleness())
 			.build();
 	}
@@ -47,11 +59,16 @@ class ClientCache implements InvalidationListener {
 		if (cached != null) {
 			return Optional.of(cached);
 		}
+		if (this.unknown.getIfPresent(clientId) != null) {
+			return Optional.empty();
+		}
 		long before = this.generation.get();
 		Optional<ResourceClient> found = database.apply(clientId);
-		found.ifPresent((client) -> this.clients.put(clientId, client));
+		found.ifPresentOrElse((client) -> this.clients.put(clientId, client),
+				() -> this.unknown.put(clientId, Boolean.TRUE));
 		if (this.generation.get() != before) {
 			this.clients.invalidate(clientId);
+			this.unknown.invalidate(clientId);
 		}
 		return found;
 	}
@@ -68,6 +85,7 @@ class ClientCache implements InvalidationListener {
 	public void invalidateAll() {
 		this.generation.incrementAndGet();
 		this.clients.invalidateAll();
+		this.unknown.invalidateAll();
 	}
 
 }
