@@ -51,11 +51,8 @@ public abstract class LeanPathFilter extends HttpFilter {
 	 * The public chain's header writers, but Cache-Control's: every answer of the
 	 * verification endpoints sets no-store.
 	 */
-	public static final List<HeaderWriter> PUBLIC_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
-			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
-			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
-			new ContentSecurityPolicyHeaderWriter(ApiSecurityConfiguration.PUBLIC_CONTENT_SECURITY_POLICY),
-			new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER));
+	public static final List<HeaderWriter> PUBLIC_HEADERS = securityHeaders(
+			ApiSecurityConfiguration.PUBLIC_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER);
 
 	private final String pathPattern;
 
@@ -93,6 +90,17 @@ public abstract class LeanPathFilter extends HttpFilter {
 			writer.writeHeaders(firewalled, response);
 		}
 		answer(firewalled, response);
+	}
+
+	/**
+	 * The header writers a security chain with Spring Security's defaults, this content
+	 * security policy and this referrer policy applies (Cache-Control excepted).
+	 */
+	public static List<HeaderWriter> securityHeaders(String contentSecurityPolicy, ReferrerPolicy referrerPolicy) {
+		return List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy),
+				new ReferrerPolicyHeaderWriter(referrerPolicy));
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package dev.latchkey.client;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.cluster.InvalidatedCache;
 import dev.latchkey.cluster.Invalidation;
 import dev.latchkey.cluster.InvalidationListener;
 import dev.latchkey.token.VerificationCacheSettings;
@@ -29,63 +28,35 @@ import org.springframework.stereotype.Component;
  * can have presented it before.
  *
  * <p>
- * Like the token cache, a read that raced a change does not keep what it read: every
- * invalidation bumps a generation, and a read that saw it move removes its entry.
+ * Like the token cache, a read that raced a change does not keep what it read
+ * ({@link InvalidatedCache}).
  */
 @Component
 class ClientCache implements InvalidationListener {
 
 	private static final int MAXIMUM_SIZE = 10_000;
 
-	private final Cache<String, ResourceClient> clients;
-
-	private final Cache<String, Boolean> unknown;
-
-	private final AtomicLong generation = new AtomicLong();
+	private final InvalidatedCache<String, ResourceClient> clients;
 
 	ClientCache(VerificationCacheSettings settings) {
-		this.clients = Caffeine.newBuilder()
-			.maximumSize(MAXIMUM_SIZE)
-			.expireAfterWrite(settings.maxStaleness())
-			.build();
-		this.unknown = Caffeine.newBuilder()
-			.maximumSize(settings.negativeMaximumSize())
-			.expireAfterWrite(settings.maxStaleness())
-			.build();
+		this.clients = new InvalidatedCache<>(MAXIMUM_SIZE, settings.negativeMaximumSize(), settings.maxStaleness(),
+				ForkJoinPool.commonPool());
 	}
 
 	Optional<ResourceClient> find(String clientId, Function<String, Optional<ResourceClient>> database) {
-		ResourceClient cached = this.clients.getIfPresent(clientId);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		if (this.unknown.getIfPresent(clientId) != null) {
-			return Optional.empty();
-		}
-		long before = this.generation.get();
-		Optional<ResourceClient> found = database.apply(clientId);
-		found.ifPresentOrElse((client) -> this.clients.put(clientId, client),
-				() -> this.unknown.put(clientId, Boolean.TRUE));
-		if (this.generation.get() != before) {
-			this.clients.invalidate(clientId);
-			this.unknown.invalidate(clientId);
-		}
-		return found;
+		return this.clients.find(clientId, database);
 	}
 
 	@Override
 	public void invalidate(Invalidation invalidation) {
 		if (invalidation.scope() == Invalidation.Scope.CLIENT) {
-			this.generation.incrementAndGet();
-			this.clients.asMap().values().removeIf((client) -> client.id().equals(invalidation.id()));
+			this.clients.invalidateIf((client) -> client.id().equals(invalidation.id()));
 		}
 	}
 
 	@Override
 	public void invalidateAll() {
-		this.generation.incrementAndGet();
 		this.clients.invalidateAll();
-		this.unknown.invalidateAll();
 	}
 
 }

@@ -19,14 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
@@ -46,11 +39,8 @@ final class AssetLeanPath extends LeanPathFilter {
 
 	static final String CACHE_CONTROL = "max-age=31536000, public, immutable";
 
-	private static final List<HeaderWriter> HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
-			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
-			new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
-			new ContentSecurityPolicyHeaderWriter(ConsoleSecurityConfiguration.CONTENT_SECURITY_POLICY),
-			new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN));
+	private static final List<HeaderWriter> HEADERS = securityHeaders(
+			ConsoleSecurityConfiguration.CONTENT_SECURITY_POLICY, ReferrerPolicy.SAME_ORIGIN);
 
 	private final ResourceUrlProvider urls;
 
