@@ -1,5 +1,9 @@
 package dev.latchkey.auth;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -47,12 +51,38 @@ class ApiSecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** First of all: a body over the limit is refused before anything reads it. */
+	/**
+	 * First of all, and only on the endpoints it serves: what a lean path takes, it
+	 * answers; everything else goes on to the filters below (docs/performance.md).
+	 */
+	@Bean
+	FilterRegistrationBean<LeanPathFilter> leanPathFilter(List<LeanPath> paths, AuthSettings settings,
+			MeterRegistry meters) {
+		FilterRegistrationBean<LeanPathFilter> registration = new FilterRegistrationBean<>(
+				new LeanPathFilter(paths, settings.maxRequestBytes(), new ServerRequestTimers(meters)));
+		registration.addUrlPatterns(LeanPathFilter.urlPatterns(paths));
+		registration.setOrder(LeanPathFilter.ORDER);
+		return registration;
+	}
+
+	/**
+	 * Forward auth straight to its controller: any method but {@code OPTIONS}, which the
+	 * dispatcher answers itself, as it always has.
+	 */
+	@Bean
+	ForwardAuthLeanPath forwardAuthLeanPath(ForwardAuthController controller) {
+		return new ForwardAuthLeanPath(controller);
+	}
+
+	/**
+	 * Before anything else reads the body: a body over the limit is refused. Metrics
+	 * (Spring Boot's filter, at the same order) may or may not count the refusal.
+	 */
 	@Bean
 	FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(AuthSettings settings) {
 		FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeFilter(settings.maxRequestBytes()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -60,7 +90,7 @@ class ApiSecurityConfiguration {
 	@Bean
 	FilterRegistrationBean<TokenInUrlFilter> tokenInUrlFilter() {
 		FilterRegistrationBean<TokenInUrlFilter> registration = new FilterRegistrationBean<>(new TokenInUrlFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 
@@ -69,17 +99,7 @@ class ApiSecurityConfiguration {
 	FilterRegistrationBean<SingleCredentialFilter> singleCredentialFilter() {
 		FilterRegistrationBean<SingleCredentialFilter> registration = new FilterRegistrationBean<>(
 				new SingleCredentialFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		return registration;
-	}
-
-	/** Forward auth straight to its controller (docs/performance.md). */
-	@Bean
-	FilterRegistrationBean<ForwardAuthLeanPath> forwardAuthLeanPath(ForwardAuthController controller) {
-		FilterRegistrationBean<ForwardAuthLeanPath> registration = new FilterRegistrationBean<>(
-				new ForwardAuthLeanPath(controller));
-		registration.addUrlPatterns("/auth/verify", "/auth/verify/*");
-		registration.setOrder(LeanPathFilter.ORDER);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 

@@ -11,12 +11,12 @@ import org.springframework.http.HttpMethod;
  * Forward auth ({@code /auth/verify} and below) on the lean path: every method but
  * {@code OPTIONS}, which the dispatcher answers itself, as it always has.
  */
-final class ForwardAuthLeanPath extends LeanPathFilter {
+final class ForwardAuthLeanPath extends LeanPath {
 
 	private final ForwardAuthController controller;
 
 	ForwardAuthLeanPath(ForwardAuthController controller) {
-		super("/auth/verify", PUBLIC_HEADERS);
+		super("/auth/verify", PUBLIC_HEADERS, "/auth/verify", "/auth/verify/*");
 		this.controller = controller;
 	}
 

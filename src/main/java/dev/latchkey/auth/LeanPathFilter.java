@@ -1,6 +1,7 @@
 package dev.latchkey.auth;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -8,69 +9,67 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.HstsHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 
 /**
- * The lean path of a verification endpoint (forward auth, introspection), which a
- * protected API calls on every request it serves. Its controller is still the one home of
- * what the endpoint answers (and of its OpenAPI description); this filter calls it
- * directly instead of through Spring Security's public chain and the dispatcher, which on
- * these paths only permitted everything, wrote the response headers and looked the
- * handler up among all the others (docs/performance.md has the profile).
+ * The lean path of the endpoints a protected API or a browser calls most (forward auth,
+ * introspection, the console's fingerprinted assets): the first filter of all, which
+ * answers the requests a {@link LeanPath} takes straight through its controller, instead
+ * of through the metrics observation, Spring Security's chain and the dispatcher. On
+ * these paths those only timed the request, permitted everything, wrote the response
+ * headers and looked the handler up among all the others, at several times the cost of
+ * the answer (docs/performance.md has the profiles).
  *
  * <p>
- * What the chain did is done here: the request passes the same firewall (a request it
- * rejects is handed to the chain, which rejects it as before), and the answer gets the
- * public chain's headers. The filters before this one (request size, token in the URL,
- * exactly one credential, metrics) run as for any request. A request the lean path does
- * not take (another method, another content type) goes down the usual path and gets its
- * usual answer.
+ * What they did is done here, and nothing the guards behind this filter refuse is taken:
+ * <ol>
+ * <li>the request passes the same firewall as the security chain;</li>
+ * <li>a body over the size limit, a token in the URL or more than one credential is left
+ * to {@link RequestSizeFilter}, {@link TokenInUrlFilter} and
+ * {@link SingleCredentialFilter}, which refuse it as for any request;</li>
+ * <li>the request is decoded as UTF-8, as Spring Boot's character encoding filter forces;
+ * </li>
+ * <li>the answer gets the chain's security headers and is timed in
+ * {@code http.server.requests} under the endpoint's path pattern.</li>
+ * </ol>
+ * Anything no lean path takes (another method, another content type, a request the
+ * firewall rejects) goes down the usual path and gets its usual answer there.
  */
-public abstract class LeanPathFilter extends HttpFilter {
+final class LeanPathFilter extends HttpFilter {
 
-	/** After the request size, token-in-URL and single-credential filters. */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+	/**
+	 * Before everything: the guards' checks are made here first, and Spring Boot's
+	 * character encoding filter, at the same order, does nothing this one does not.
+	 */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
 	private static final HttpFirewall FIREWALL = new StrictHttpFirewall();
 
-	/**
-	 * The public chain's header writers, but Cache-Control's: every answer of the
-	 * verification endpoints sets no-store.
-	 */
-	public static final List<HeaderWriter> PUBLIC_HEADERS = securityHeaders(
-			ApiSecurityConfiguration.PUBLIC_CONTENT_SECURITY_POLICY, ReferrerPolicy.NO_REFERRER);
+	private final List<LeanPath> paths;
 
-	private final String pathPattern;
+	private final long maxRequestBytes;
 
-	private final List<HeaderWriter> headers;
+	private final ServerRequestTimers timers;
 
-	/**
-	 * @param pathPattern how the endpoint's requests are named in the
-	 * {@code http.server.requests} metrics, as the dispatcher would name them
-	 * @param headers the header writers of the security chain the requests would
-	 * otherwise pass
-	 */
-	protected LeanPathFilter(String pathPattern, List<HeaderWriter> headers) {
-		this.pathPattern = pathPattern;
-		this.headers = headers;
+	LeanPathFilter(List<LeanPath> paths, long maxRequestBytes, ServerRequestTimers timers) {
+		this.paths = List.copyOf(paths);
+		this.maxRequestBytes = maxRequestBytes;
+		this.timers = timers;
+	}
+
+	/** The servlet URL patterns of every lean path: where the filter is mapped. */
+	static String[] urlPatterns(List<LeanPath> paths) {
+		return paths.stream().flatMap((path) -> path.urlPatterns().stream()).distinct().toArray(String[]::new);
 	}
 
 	@Override
-	protected final void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		HttpServletRequest firewalled;
 		try {
@@ -80,41 +79,42 @@ public abstract class LeanPathFilter extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (!takes(firewalled)) {
+		LeanPath path = taker(firewalled);
+		if (path == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		ServerHttpObservationFilter.findObservationContext(request)
-			.ifPresent((observation) -> observation.setPathPattern(pathPattern(firewalled)));
-		for (HeaderWriter writer : this.headers) {
-			writer.writeHeaders(firewalled, response);
+		request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		if (!RequestSizeFilter.fits(firewalled, this.maxRequestBytes) || TokenInUrlFilter.carriesToken(firewalled)
+				|| SingleCredentialFilter.carriesSeveral(firewalled)) {
+			chain.doFilter(request, response);
+			return;
 		}
-		answer(firewalled, response);
+		long start = System.nanoTime();
+		try {
+			for (HeaderWriter writer : path.headers()) {
+				writer.writeHeaders(firewalled, response);
+			}
+			path.answer(firewalled, response);
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			// As the metrics filter does: the failure is named, and the answer is a 500.
+			response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+			this.timers.record(path.pathPattern(firewalled), request.getMethod(), response.getStatus(), ex,
+					System.nanoTime() - start);
+			throw ex;
+		}
+		this.timers.record(path.pathPattern(firewalled), request.getMethod(), response.getStatus(), null,
+				System.nanoTime() - start);
 	}
 
-	/**
-	 * The header writers a security chain with Spring Security's defaults, this content
-	 * security policy and this referrer policy applies (Cache-Control excepted).
-	 */
-	public static List<HeaderWriter> securityHeaders(String contentSecurityPolicy, ReferrerPolicy referrerPolicy) {
-		return List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
-				new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
-				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy),
-				new ReferrerPolicyHeaderWriter(referrerPolicy));
+	private @Nullable LeanPath taker(HttpServletRequest request) {
+		for (LeanPath path : this.paths) {
+			if (path.takes(request)) {
+				return path;
+			}
+		}
+		return null;
 	}
-
-	/**
-	 * How a request the lean path takes is named in the {@code http.server.requests}
-	 * metrics: the path pattern given at construction, unless overridden.
-	 */
-	protected String pathPattern(HttpServletRequest request) {
-		return this.pathPattern;
-	}
-
-	/** Whether this request is one the lean path answers, judged on its servlet path. */
-	protected abstract boolean takes(HttpServletRequest request);
-
-	/** Answers the request in full, through the endpoint's controller. */
-	protected abstract void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
 }

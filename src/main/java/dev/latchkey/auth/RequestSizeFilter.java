@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,6 +23,16 @@ final class RequestSizeFilter extends OncePerRequestFilter {
 
 	RequestSizeFilter(long limit) {
 		this.limit = limit;
+	}
+
+	/**
+	 * Whether this filter would pass the request as it is: no body, or one of a declared
+	 * length within the limit. A body without a length (chunked) is bounded only as it is
+	 * read, which the lean path leaves to this filter.
+	 */
+	static boolean fits(HttpServletRequest request, long limit) {
+		long length = request.getContentLengthLong();
+		return (length >= 0) ? length <= limit : request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
 	}
 
 	@Override

@@ -23,14 +23,19 @@ final class SingleCredentialFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		int authorization = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size();
-		int token = Collections.list(request.getHeaders(BearerTokens.TOKEN_HEADER)).size();
-		if (authorization + token > 1) {
+		if (carriesSeveral(request)) {
 			Challenges.invalidRequest(response,
 					"Send exactly one credential: one 'Authorization' header or one 'token' header.");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether this filter would refuse the request. */
+	static boolean carriesSeveral(HttpServletRequest request) {
+		int authorization = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)).size();
+		int token = Collections.list(request.getHeaders(BearerTokens.TOKEN_HEADER)).size();
+		return authorization + token > 1;
 	}
 
 }

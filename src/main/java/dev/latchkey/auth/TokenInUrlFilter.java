@@ -16,12 +16,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TokenInUrlFilter extends OncePerRequestFilter {
 
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return carriesTokenByDesign(request);
+	}
+
+	/** Whether this filter would refuse the request. */
+	static boolean carriesToken(HttpServletRequest request) {
+		return !carriesTokenByDesign(request)
+				&& (request.getParameter("access_token") != null || request.getParameter("token") != null);
+	}
+
 	/**
 	 * RFC 7662 and RFC 7009 carry the token in the form body by design; they are
 	 * POST-only.
 	 */
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
+	private static boolean carriesTokenByDesign(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return "POST".equals(request.getMethod()) && request.getQueryString() == null
 				&& ("/oauth2/introspect".equals(path) || "/oauth2/revoke".equals(path));
@@ -30,7 +40,7 @@ final class TokenInUrlFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getParameter("access_token") != null || request.getParameter("token") != null) {
+		if (carriesToken(request)) {
 			Challenges.invalidRequest(response,
 					"Tokens are not accepted in the query string or form body. Send 'Authorization: Bearer <token>'.");
 			return;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.latchkey.auth.LeanPathFilter;
+import dev.latchkey.auth.LeanPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +35,7 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * inside a stylesheet; the console's has none, and {@code ConsoleAssetsIntegrationTests}
  * checks that each asset's bytes here equal what the usual path serves.
  */
-final class AssetLeanPath extends LeanPathFilter {
+final class AssetLeanPath extends LeanPath {
 
 	static final String CACHE_CONTROL = "max-age=31536000, public, immutable";
 
@@ -47,7 +47,7 @@ final class AssetLeanPath extends LeanPathFilter {
 	private volatile @Nullable Map<String, Asset> assets;
 
 	AssetLeanPath(ResourceUrlProvider urls) {
-		super("/css/**", HEADERS);
+		super("/css/**", HEADERS, "/css/*", "/js/*", "*.svg");
 		this.urls = urls;
 	}
 

@@ -2,10 +2,7 @@ package dev.latchkey.console;
 
 import java.time.Duration;
 
-import dev.latchkey.auth.LeanPathFilter;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -47,11 +44,8 @@ class ConsoleAssets implements WebMvcConfigurer {
 
 	/** The fingerprinted assets straight from memory (docs/performance.md). */
 	@Bean
-	FilterRegistrationBean<AssetLeanPath> assetLeanPath(ResourceUrlProvider urls) {
-		FilterRegistrationBean<AssetLeanPath> registration = new FilterRegistrationBean<>(new AssetLeanPath(urls));
-		registration.addUrlPatterns("/css/*", "/js/*", "*.svg");
-		registration.setOrder(LeanPathFilter.ORDER);
-		return registration;
+	AssetLeanPath assetLeanPath(ResourceUrlProvider urls) {
+		return new AssetLeanPath(urls);
 	}
 
 	@Override

@@ -1,6 +1,10 @@
 package dev.latchkey.auth;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import dev.latchkey.system.RateLimits;
@@ -165,6 +169,76 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 		assertThat(response.problemType()).isEqualTo("request-too-large");
 	}
 
+	/*
+	 * The lean path (LeanPathFilter) answers forward auth and introspection ahead of the
+	 * guards above; what they refuse, it must not take.
+	 */
+
+	@Test
+	void introspectionWithTwoCredentialsIsRefusedWith400() {
+		String[] client = registerClient();
+
+		ApiResponse basicAndToken = introspect(
+				this.api.raw("/oauth2/introspect").header("Authorization", basic(client)).header("token", "lkp_bad"),
+				"token=" + this.tenant.adminToken());
+		ApiResponse twoBasics = introspect(this.api.raw("/oauth2/introspect")
+			.header("Authorization", basic(client))
+			.header("Authorization", basic(client)), "token=" + this.tenant.adminToken());
+
+		assertThat(List.of(basicAndToken, twoBasics)).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.problemType()).isEqualTo("invalid-token-request");
+			assertThat(answer.body()).doesNotContain("active");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "access_token", "token" })
+	void aTokenInForwardAuthsQueryStringIsRefusedAndNeverVerified(String parameter) {
+		String path = "/auth/verify?organisation=" + this.tenant.organisation().name() + "&" + parameter + "="
+				+ this.tenant.adminToken();
+
+		ApiResponse alone = this.api.get(path, null);
+		ApiResponse besideAHeader = this.api.get(path, this.tenant.adminToken());
+
+		assertThat(List.of(alone, besideAHeader)).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+			assertThat(answer.problemType()).isEqualTo("invalid-token-request");
+			assertThat(answer.header("X-Latchkey-User")).isNull();
+		});
+	}
+
+	@Test
+	void aTokenInIntrospectionsQueryStringIsRefused() {
+		String[] client = registerClient();
+
+		ApiResponse answer = introspect(this.api.raw("/oauth2/introspect?token=" + this.tenant.adminToken())
+			.header("Authorization", basic(client)), "token=" + this.tenant.adminToken());
+
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+		assertThat(answer.problemType()).isEqualTo("invalid-token-request");
+	}
+
+	@Test
+	void anIntrospectionBodyOverTheLimitIsRefusedAndOneWithoutALengthIsStillAnswered() {
+		String[] client = registerClient();
+		String padded = "token=" + this.tenant.adminToken() + "&padding=" + "x".repeat(5000);
+		String small = "token=" + this.tenant.adminToken();
+
+		ApiResponse declared = introspect(this.api.raw("/oauth2/introspect").header("Authorization", basic(client)),
+				padded);
+		ApiResponse chunked = this.api.send(this.api.raw("/oauth2/introspect")
+			.header("Authorization", basic(client))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(small.getBytes(StandardCharsets.UTF_8)))));
+
+		assertThat(declared.status()).as(declared.toString()).isEqualTo(413);
+		assertThat(declared.problemType()).isEqualTo("request-too-large");
+		assertThat(chunked.status()).as(chunked.toString()).isEqualTo(200);
+		assertThat(chunked.json().get("active").asBoolean()).isTrue();
+	}
+
 	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {
 		List<ApiResponse> answers = List.of(this.api.get("/api/v1/me", this.tenant.adminToken()),
@@ -182,6 +256,23 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 				.contains("frame-ancestors 'none'");
 			assertThat(answer.header("Referrer-Policy")).as(answer.toString()).isEqualTo("no-referrer");
 		});
+	}
+
+	/** A registered client: its id and secret. */
+	private String[] registerClient() {
+		ApiResponse registered = this.api.post("/api/v1/clients", this.tenant.adminToken(), "{\"name\":\"orders\"}");
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		return new String[] { registered.text("clientId"), registered.text("clientSecret") };
+	}
+
+	private static String basic(String[] client) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((client[0] + ":" + client[1]).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private ApiResponse introspect(HttpRequest.Builder request, String form) {
+		return this.api.send(request.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(form)));
 	}
 
 	private ApiResponse selfRevoke(String token, String clientAddress) {

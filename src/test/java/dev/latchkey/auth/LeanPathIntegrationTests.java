@@ -6,6 +6,7 @@ import java.util.List;
 import dev.latchkey.testing.ApiResponse;
 import dev.latchkey.testing.TenantIntegrationTests;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Forward auth and introspection skip the dispatcher and the public security chain
- * (LeanPathFilter). Whatever those did for these paths must still happen: the same
- * response headers, the same firewall, the same answers to shapes the endpoints do not
- * take, and metrics that name the endpoint.
+ * Forward auth and introspection skip the metrics observation, the public security chain
+ * and the dispatcher (LeanPathFilter). Whatever those did for these paths must still
+ * happen: the same response headers, the same firewall, the same answers to shapes the
+ * endpoints do not take, and metrics that name the endpoint, count each request once and
+ * carry the same tags as every other request's. What the guards ahead of the chain refuse
+ * on these paths is in HardeningIntegrationTests.
  */
 class LeanPathIntegrationTests extends TenantIntegrationTests {
 
@@ -84,6 +87,39 @@ class LeanPathIntegrationTests extends TenantIntegrationTests {
 		assertThat(refused).isNotNull();
 		assertThat(admitted.count()).isPositive();
 		assertThat(refused.count()).isPositive();
+	}
+
+	@Test
+	void eachRequestIsTimedOnceWithTheTagsEveryOtherRequestGets() {
+		this.api.get("/api/v1/me", this.tenant.adminToken());
+		Timer me = this.meters.find("http.server.requests").tag("uri", "/api/v1/me").tag("status", "200").timer();
+		long before = admittedCount();
+
+		this.api.get(verifyPath(), this.tenant.adminToken());
+
+		assertThat(admittedCount()).isEqualTo(before + 1);
+		Timer admitted = this.meters.find("http.server.requests")
+			.tag("uri", "/auth/verify")
+			.tag("status", "200")
+			.timer();
+		assertThat(me).isNotNull();
+		assertThat(admitted).isNotNull();
+		assertThat(keys(admitted)).isEqualTo(keys(me));
+		assertThat(admitted.getId().getTag("outcome")).isEqualTo("SUCCESS");
+		assertThat(admitted.getId().getTag("exception")).isEqualTo("none");
+		assertThat(admitted.getId().getTag("method")).isEqualTo("GET");
+	}
+
+	private long admittedCount() {
+		Timer admitted = this.meters.find("http.server.requests")
+			.tag("uri", "/auth/verify")
+			.tag("status", "200")
+			.timer();
+		return (admitted != null) ? admitted.count() : 0;
+	}
+
+	private static List<String> keys(Timer timer) {
+		return timer.getId().getTags().stream().map(Tag::getKey).sorted().toList();
 	}
 
 	private String verifyPath() {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import dev.latchkey.auth.LeanPathFilter;
+import dev.latchkey.auth.LeanPath;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -22,14 +22,14 @@ import org.springframework.util.MultiValueMap;
  * shape the endpoint accepts. Anything else (another method, another content type) goes
  * to the dispatcher for its 405 or 415.
  */
-final class IntrospectionLeanPath extends LeanPathFilter {
+final class IntrospectionLeanPath extends LeanPath {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final OAuthEndpoints endpoints;
 
 	IntrospectionLeanPath(OAuthEndpoints endpoints) {
-		super("/oauth2/introspect", PUBLIC_HEADERS);
+		super("/oauth2/introspect", PUBLIC_HEADERS, "/oauth2/introspect");
 		this.endpoints = endpoints;
 	}
 
