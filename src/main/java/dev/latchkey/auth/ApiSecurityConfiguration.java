@@ -65,10 +65,7 @@ class ApiSecurityConfiguration {
 		return registration;
 	}
 
-	/**
-	 * Forward auth straight to its controller: any method but {@code OPTIONS}, which the
-	 * dispatcher answers itself, as it always has.
-	 */
+	/** Forward auth straight to its controller. */
 	@Bean
 	ForwardAuthLeanPath forwardAuthLeanPath(ForwardAuthController controller) {
 		return new ForwardAuthLeanPath(controller);

@@ -85,8 +85,9 @@ final class LeanPathFilter extends HttpFilter {
 			return;
 		}
 		request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (!RequestSizeFilter.fits(firewalled, this.maxRequestBytes) || TokenInUrlFilter.carriesToken(firewalled)
-				|| SingleCredentialFilter.carriesSeveral(firewalled)) {
+		// The guards' checks on the request as the guards see it, before any firewall.
+		if (!RequestSizeFilter.fits(request, this.maxRequestBytes) || TokenInUrlFilter.carriesToken(request)
+				|| SingleCredentialFilter.carriesSeveral(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

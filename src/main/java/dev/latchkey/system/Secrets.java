@@ -14,6 +14,17 @@ public final class Secrets {
 	/** The alphabet of every generated secret and of the token checksum (SPEC §4). */
 	public static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+	private static final MessageDigest SHA_256;
+
+	static {
+		try {
+			SHA_256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
+	}
+
 	private Secrets() {
 	}
 
@@ -25,13 +36,21 @@ public final class Secrets {
 		return text.toString();
 	}
 
+	/**
+	 * Digests a secret. Every token verification does this, so each call clones a
+	 * prepared digest rather than asking the security providers for one (a tenth of the
+	 * cost of a cached verification, docs/performance.md).
+	 */
 	public static String sha256Hex(String secret) {
+		return HexFormat.of().formatHex(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			return (MessageDigest) SHA_256.clone();
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JVM's SHA-256 cannot be cloned", ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -51,7 +52,12 @@ public record TokenScopes(SortedSet<Scope> scopes) {
 	 * The stored form, and the form of OAuth's {@code scope}: names separated by a space.
 	 */
 	public String serialised() {
-		return this.scopes.stream().map(Scope::name).collect(Collectors.joining(" "));
+		// A loop rather than a stream: forward auth writes this on every answer.
+		StringJoiner joined = new StringJoiner(" ");
+		for (Scope scope : this.scopes) {
+			joined.add(scope.name());
+		}
+		return joined.toString();
 	}
 
 	public List<String> names() {
@@ -73,7 +79,12 @@ public record TokenScopes(SortedSet<Scope> scopes) {
 	 * @param safeMethod whether the request's method is GET, HEAD or OPTIONS
 	 */
 	public boolean permits(Collection<Scope> required, boolean safeMethod) {
-		return required.stream().allMatch((scope) -> grants(scope, safeMethod));
+		for (Scope scope : required) {
+			if (!grants(scope, safeMethod)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean grants(Scope required, boolean safeMethod) {
