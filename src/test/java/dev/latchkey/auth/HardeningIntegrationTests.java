@@ -240,6 +240,24 @@ class HardeningIntegrationTests extends TenantIntegrationTests {
 	}
 
 	@Test
+	void aFormBodyWithoutALengthOverTheFormLimitIsRefusedWith413NotA500() {
+		String[] client = registerClient();
+		// over server.tomcat.max-http-form-post-size (64KB), which bounds what the
+		// container
+		// reads of a form sent without a length
+		String huge = "token=" + this.tenant.adminToken() + "&padding=" + "x".repeat(100_000);
+
+		ApiResponse chunked = this.api.send(this.api.raw("/oauth2/introspect")
+			.header("Authorization", basic(client))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
+
+		assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
+		assertThat(chunked.problemType()).isEqualTo("request-too-large");
+		assertThat(chunked.body()).doesNotContain(this.tenant.adminToken()).doesNotContain("active");
+	}
+
+	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {
 		List<ApiResponse> answers = List.of(this.api.get("/api/v1/me", this.tenant.adminToken()),
 				this.api.get("/api/v1/me", null), this.api.get("/api/v1/me", "lkp_bad"),

@@ -8,6 +8,7 @@ import dev.latchkey.system.ProblemException;
 import dev.latchkey.system.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -90,6 +91,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(UNAVAILABLE.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(detail(UNAVAILABLE, "The service cannot reach its database. Retry in a few seconds."));
+	}
+
+	static final ProblemType TOO_LARGE = new ProblemType("request-too-large", 413, "Request too large");
+
+	/**
+	 * The container could not read the parameters: a form body over the limit that came
+	 * without a length (chunked), or malformed parameters. The container's own message is
+	 * not repeated: it can quote a parameter's value.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> handleUnreadableParameters(InvalidParameterException ex,
+			HttpServletResponse response) {
+		discardUncommitted(response);
+		if (ex.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+			return problem(TOO_LARGE, "The request body is larger than this server accepts.");
+		}
+		return problem(INVALID_PARAMETER, "The request's parameters could not be read.");
 	}
 
 	@ExceptionHandler(Exception.class)
