@@ -1,6 +1,7 @@
 package dev.latchkey.webhook;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.system.Actor;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A delivery still pending when the server stops is sent by the next start: everything a
@@ -42,7 +44,10 @@ class WebhookRestartIntegrationTests {
 				webhookId = webhook.text("id");
 				String token = api.post("/api/v1/tokens", admin, "{\"name\":\"outlives-the-server\"}").text("id");
 				api.post("/api/v1/tokens/" + token + "/revoke", admin, null);
-				ApiResponse pending = api.get("/api/v1/webhooks/" + webhookId + "/deliveries", admin);
+				// The delivery is recorded by a listener after the revocation commits.
+				String deliveries = "/api/v1/webhooks/" + webhookId + "/deliveries";
+				await().atMost(Duration.ofSeconds(10)).until(() -> !api.get(deliveries, admin).json().isEmpty());
+				ApiResponse pending = api.get(deliveries, admin);
 				assertThat(pending.json().get(0).get("state").asString()).isEqualTo("PENDING");
 				deliveryId = pending.json().get(0).get("id").asString();
 			}
