@@ -8,6 +8,7 @@ import dev.latchkey.testing.TenantIntegrationTests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,14 +76,8 @@ class LeanPathIntegrationTests extends TenantIntegrationTests {
 		this.api.get(verifyPath(), this.tenant.adminToken());
 		this.api.get(verifyPath(), "lkp_unknown");
 
-		Timer admitted = this.meters.find("http.server.requests")
-			.tag("uri", "/auth/verify")
-			.tag("status", "200")
-			.timer();
-		Timer refused = this.meters.find("http.server.requests")
-			.tag("uri", "/auth/verify")
-			.tag("status", "401")
-			.timer();
+		Timer admitted = timer("/auth/verify", "200");
+		Timer refused = timer("/auth/verify", "401");
 		assertThat(admitted).isNotNull();
 		assertThat(refused).isNotNull();
 		assertThat(admitted.count()).isPositive();
@@ -92,16 +87,13 @@ class LeanPathIntegrationTests extends TenantIntegrationTests {
 	@Test
 	void eachRequestIsTimedOnceWithTheTagsEveryOtherRequestGets() {
 		this.api.get("/api/v1/me", this.tenant.adminToken());
-		Timer me = this.meters.find("http.server.requests").tag("uri", "/api/v1/me").tag("status", "200").timer();
+		Timer me = timer("/api/v1/me", "200");
 		long before = admittedCount();
 
 		this.api.get(verifyPath(), this.tenant.adminToken());
 
 		assertThat(admittedCount()).isEqualTo(before + 1);
-		Timer admitted = this.meters.find("http.server.requests")
-			.tag("uri", "/auth/verify")
-			.tag("status", "200")
-			.timer();
+		Timer admitted = timer("/auth/verify", "200");
 		assertThat(me).isNotNull();
 		assertThat(admitted).isNotNull();
 		assertThat(keys(admitted)).isEqualTo(keys(me));
@@ -111,11 +103,12 @@ class LeanPathIntegrationTests extends TenantIntegrationTests {
 	}
 
 	private long admittedCount() {
-		Timer admitted = this.meters.find("http.server.requests")
-			.tag("uri", "/auth/verify")
-			.tag("status", "200")
-			.timer();
+		Timer admitted = timer("/auth/verify", "200");
 		return (admitted != null) ? admitted.count() : 0;
+	}
+
+	private @Nullable Timer timer(String uri, String status) {
+		return this.meters.find("http.server.requests").tag("uri", uri).tag("status", status).timer();
 	}
 
 	private static List<String> keys(Timer timer) {
